@@ -1,0 +1,73 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Settings every target of ours shares: Swift 6 language mode and the upcoming features
+/// our style guide asks for (design/STYLE.md).
+let strictSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "boa-coord",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "boa-coord", targets: ["boa-coord"]),
+        .library(name: "BoaCore", targets: ["BoaCore"]),
+        .library(name: "BoaXML", targets: ["BoaXML"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(
+            name: "BoaCore",
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "BoaXML",
+            dependencies: ["BoaCore", "CLibXML2"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "BoaService",
+            dependencies: ["BoaCore", "BoaXML"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "boa-coord",
+            dependencies: [
+                "BoaService", "BoaXML", "BoaCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "boa-bench",
+            dependencies: ["BoaCore", "BoaXML", "CLibXML2"],
+            path: "Benchmarks/BoaBench",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BoaCoreTests",
+            dependencies: ["BoaCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BoaXMLTests",
+            dependencies: ["BoaCore", "BoaXML", "CLibXML2"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["BoaCore", "BoaXML"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

@@ -1,0 +1,17 @@
+// The C bridge to libxml2: the headers boa-coord uses, and shims for what Swift cannot call directly.
+#ifndef BOA_CLIBXML2_SHIM_H
+#define BOA_CLIBXML2_SHIM_H
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlschemas.h>
+#include <libxml/xmlschemastypes.h>
+#include <libxml/catalog.h>
+
+/// `xmlFree` is a global function pointer variable in libxml2; Swift calls it through this function.
+static inline void boa_xml_free(void *pointer) { xmlFree(pointer); }
+
+#endif

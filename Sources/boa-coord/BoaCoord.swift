@@ -1,0 +1,31 @@
+import ArgumentParser
+import BoaCore
+import BoaService
+import BoaXML
+import Foundation
+
+/// The `boa-coord` command line: every subcommand is a small struct; the work is in the libraries.
+@main
+struct BoaCoord: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "boa-coord",
+        abstract: "Coordinates the work of a municipality's enforcement officers (BOAs) with police and OM.",
+        discussion: """
+            Partners drop XML messages (KOPPELVLAK BOA-taak 01.00) into inbox/; boa-coord validates them,
+            stores them in boa.sqlite, plans the tasks onto officers and answers through outbox/.
+
+            Examples:
+              boa-coord run                          # the background service, home = current folder
+              boa-coord validate examples/*.xml      # check files against the contract
+            """,
+        subcommands: [Run.self, Validate.self]
+    )
+}
+
+/// Options every command that works on a home folder takes.
+struct HomeOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The home folder (inbox/, outbox/, boa.sqlite, boa-coord.toml).", valueName: "DIR"))
+    var home: String = "."
+
+    var url: URL { URL(fileURLWithPath: home, isDirectory: true) }
+}
