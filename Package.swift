@@ -36,6 +36,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "BoaSamples",
+            dependencies: ["BoaCore"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "BoaService",
             dependencies: ["BoaCore", "BoaXML"],
             swiftSettings: strictSettings
@@ -50,7 +55,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "boa-bench",
-            dependencies: ["BoaCore", "BoaXML", "CLibXML2"],
+            dependencies: ["BoaCore", "BoaXML", "BoaSamples", "CLibXML2"],
             path: "Benchmarks/BoaBench",
             swiftSettings: strictSettings
         ),
@@ -61,12 +66,12 @@ let package = Package(
         ),
         .testTarget(
             name: "BoaXMLTests",
-            dependencies: ["BoaCore", "BoaXML", "CLibXML2"],
+            dependencies: ["BoaCore", "BoaXML", "BoaSamples", "CLibXML2"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["BoaCore", "BoaXML"],
+            dependencies: ["boa-coord", "BoaCore", "BoaXML", "BoaSamples"],
             swiftSettings: strictSettings
         ),
     ]

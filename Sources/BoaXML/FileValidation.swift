@@ -13,18 +13,23 @@ public enum FileVerdict: Hashable, Sendable {
 
     /// Checks the file at `path` without changing anything: the size is checked before a byte is read.
     public static func check(path: String, reader: MessageReader) -> FileVerdict {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: opening a FIFO or device must not wait; only regular files are read.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard descriptor >= 0 else { return .unreadable(String(cString: strerror(errno))) }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return .unreadable(String(cString: strerror(errno))) }
         guard (info.st_mode & S_IFMT) == S_IFREG else { return .unreadable("not a regular file") }
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
         let size = Int(info.st_size)
         if size > reader.maximumSize { return .invalid(reader.tooLargeFault(size: size)) }
         var bytes = [UInt8](repeating: 0, count: size)
         var filled = 0
         while filled < size {
-            let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, size - filled) }
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                guard let base = buffer.baseAddress else { return 0 }
+                return read(descriptor, base + filled, size - filled)
+            }
             if count < 0 {
                 if errno == EINTR { continue }
                 return .unreadable(String(cString: strerror(errno)))

@@ -20,6 +20,26 @@ struct BoaCoord: AsyncParsableCommand {
             """,
         subcommands: [Run.self, Validate.self]
     )
+
+    /// Runs the command; usage errors exit with status 2 (OPERATIONS.md), not argument-parser's 64.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                // Print argument-parser's message and usage, then exit 2.
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Options every command that works on a home folder takes.

@@ -18,7 +18,7 @@ public struct TaskRequest: Hashable, Sendable, Codable {
     public var estimatedMinutes: Int?
     /// Required domain (`vereistDomein`); nil means the category default.
     public var requiredDomain: Domain?
-    /// Required powers (`vereisteBevoegdheden`); nil when the element is absent.
+    /// Required powers (`vereisteBevoegdheden`); nil when the element is absent (an empty list is written as absent).
     public var requiredPowers: [Power]?
     /// Team size (`minimaleBezetting`); nil means 2.
     public var minimumTeam: Int?
@@ -177,7 +177,7 @@ public struct Deed: Hashable, Sendable, Codable {
     public var validFrom: LocalDate
     /// Last valid day, inclusive (`geldigTot`).
     public var validUntil: LocalDate
-    /// Powers (`bevoegdheden`); nil when the element is absent.
+    /// Powers (`bevoegdheden`); nil when the element is absent (an empty list is written as absent).
     public var powers: [Power]?
 
     /// Makes a deed.

@@ -118,9 +118,9 @@ func readPowers(_ element: Element) throws(MessageFault) -> [Power] {
     return powers
 }
 
-/// Writes a `bevoegdheden`-style list.
+/// Writes a `bevoegdheden`-style list; an empty list is written as no element (the schema needs at least one).
 func writePowers(_ name: String, _ powers: [Power]?, to w: inout XMLWriter) {
-    guard let powers else { return }
+    guard let powers, !powers.isEmpty else { return }
     w.group(name) { w in for power in powers { w.leaf("bevoegdheid", power.rawValue) } }
 }
 

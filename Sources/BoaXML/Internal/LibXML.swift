@@ -29,7 +29,8 @@ enum LibXML {
 private let schemaOnlyEntityLoader: xmlExternalEntityLoader = { url, _, context in
     guard let url, let bytes = LibXML.schemaFiles[String(cString: url)] else { return nil }
     return bytes.withUnsafeBufferPointer { buffer -> xmlParserInputPtr? in
-        buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+        guard let base = buffer.baseAddress else { return nil }
+        return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
             // xmlParserInputBufferCreateMem copies the bytes.
             guard let input = xmlParserInputBufferCreateMem(pointer, Int32(buffer.count), XML_CHAR_ENCODING_UTF8)
             else { return nil }

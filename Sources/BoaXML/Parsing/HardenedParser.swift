@@ -114,6 +114,7 @@ private func cleanMessage(_ message: UnsafeMutablePointer<CChar>?) -> String {
     guard let message else { return "unknown error" }
     var text = String(cString: message)
     while text.last?.isNewline == true || text.last == " " { text.removeLast() }
+    text = text.split(whereSeparator: \.isNewline).joined(separator: " ")
     return text.replacingOccurrences(of: "{" + XMLNames.namespace + "}", with: "BT:")
 }
 
@@ -170,8 +171,9 @@ final class ParserWorker {
         let statePointer = Unmanaged.passUnretained(state).toOpaque()
         parser.pointee._private = statePointer
         defer { parser.pointee._private = nil }
+        guard let base = bytes.baseAddress else { return .failure(MessageFault(code: .notXML, issues: [XMLIssue(line: 1, column: 1, message: "The file is empty.")])) }
         let document = withExtendedLifetime(state) {
-            bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+            base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
                 xmlCtxtReadMemory(parser, $0, Int32(bytes.count), "message.xml", nil, parserOptions)
             }
         }
@@ -181,6 +183,12 @@ final class ParserWorker {
             let issues = state.parseIssues.isEmpty
                 ? [XMLIssue(line: 1, column: 1, message: "The document is not well-formed XML.")] : state.parseIssues
             return .failure(MessageFault(code: .notXML, issues: issues))
+        }
+        // libxml2 may take a NUL byte for the end of the input; XML allows no NUL anywhere.
+        if let nul = bytes.firstIndex(of: 0) {
+            var scanner = TextPositionScanner(bytes)
+            let (line, column) = scanner.position(of: nul)
+            return .failure(MessageFault(code: .notXML, issues: [XMLIssue(line: line, column: column, message: "A NUL byte is not allowed in XML (is the file binary?).")]))
         }
         xmlSchemaSetValidStructuredErrors(validator, validityErrorHook, statePointer)
         let verdict = withExtendedLifetime(state) { xmlSchemaValidateDoc(validator, document) }

@@ -6,7 +6,11 @@ struct TextPositionScanner {
     private var line = 1
     private var column = 1
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        // A UTF-8 byte order mark is not a character of the first line.
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { offset = 3 }
+    }
 
     /// The line and column of the byte at `target`. Targets must not decrease between calls; an earlier
     /// target starts a new scan from the top.
@@ -41,10 +45,10 @@ enum EncodingCheck {
         if starts([0x4C, 0x6F, 0xA7, 0x94]) {
             return XMLIssue(line: 1, column: 1, message: "The file is EBCDIC; only UTF-8 is accepted.")
         }
-        if let nul = bytes.firstIndex(of: 0) {
-            var scanner = TextPositionScanner(bytes)
-            let (line, column) = scanner.position(of: nul)
-            return XMLIssue(line: line, column: column, message: "A NUL byte is not allowed in XML (is the file UTF-16, UTF-32 or binary?); only UTF-8 is accepted.")
+        // libxml2 would read these first bytes as UTF-16 or UTF-32 without a byte order mark (XML 1.0 F.1).
+        let wideStarts: [[UInt8]] = [[0, 0, 0, 0x3C], [0x3C, 0, 0, 0], [0, 0, 0x3C, 0], [0, 0x3C, 0, 0], [0x3C, 0, 0x3F, 0], [0, 0x3C, 0, 0x3F]]
+        if wideStarts.contains(where: starts) {
+            return XMLIssue(line: 1, column: 1, message: "The file is UTF-16 or UTF-32 (NUL bytes between the characters); only UTF-8 is accepted.")
         }
         let start = starts([0xEF, 0xBB, 0xBF]) ? 3 : 0
         return declaredEncodingProblem(in: bytes, from: start)

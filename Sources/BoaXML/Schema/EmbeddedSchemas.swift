@@ -1537,13 +1537,11 @@ enum EmbeddedSchemas {
     <xs:restriction base="xs:string"><xs:enumeration value="NORMAAL"/><xs:enumeration value="HOOG"/></xs:restriction>
   </xs:simpleType>
   <xs:simpleType name="RedenCode">
-    <xs:annotation><xs:documentation>A reason code about a task (section 6.6). BOA009 is reserved and never sent.</xs:documentation></xs:annotation>
+    <xs:annotation><xs:documentation>A decision about a task (section 5.2, 6.6): BOA001-BOA005, BOA008 and BOA010 appear only here, in taakReactie and taakStatus. The other BOA codes are faults (Fo01); BOA009 is reserved and never sent.</xs:documentation></xs:annotation>
     <xs:restriction base="xs:string">
       <xs:enumeration value="BOA001"/><xs:enumeration value="BOA002"/><xs:enumeration value="BOA003"/>
-      <xs:enumeration value="BOA004"/><xs:enumeration value="BOA005"/><xs:enumeration value="BOA006"/>
-      <xs:enumeration value="BOA007"/><xs:enumeration value="BOA008"/><xs:enumeration value="BOA010"/>
-      <xs:enumeration value="BOA011"/><xs:enumeration value="BOA012"/><xs:enumeration value="BOA013"/>
-      <xs:enumeration value="BOA014"/><xs:enumeration value="BOA015"/>
+      <xs:enumeration value="BOA004"/><xs:enumeration value="BOA005"/><xs:enumeration value="BOA008"/>
+      <xs:enumeration value="BOA010"/>
     </xs:restriction>
   </xs:simpleType>
   <xs:simpleType name="SignaalId">

@@ -16,8 +16,8 @@ final class SchemaSet: @unchecked Sendable {
         guard let bytes = LibXML.schemaFiles[hub] else { fatalError("embedded schema \(hub) is missing") }
         let collector = SchemaErrorCollector()
         let parserContext = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                xmlSchemaNewMemParserCtxt($0, Int32(buffer.count))
+            buffer.baseAddress.flatMap { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { xmlSchemaNewMemParserCtxt($0, Int32(buffer.count)) }
             }
         }
         guard let parserContext else { fatalError("libxml2 could not make a schema parser context") }
