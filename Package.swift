@@ -19,6 +19,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -36,19 +38,28 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "BoaStore",
+            dependencies: [
+                "BoaCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "BoaSamples",
             dependencies: ["BoaCore"],
             swiftSettings: strictSettings
         ),
         .target(
             name: "BoaService",
-            dependencies: ["BoaCore", "BoaXML"],
+            dependencies: ["BoaCore", "BoaXML", "BoaStore"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "boa-coord",
             dependencies: [
-                "BoaService", "BoaXML", "BoaCore",
+                "BoaService", "BoaXML", "BoaStore", "BoaCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -67,6 +78,11 @@ let package = Package(
         .testTarget(
             name: "BoaXMLTests",
             dependencies: ["BoaCore", "BoaXML", "BoaSamples", "CLibXML2"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BoaStoreTests",
+            dependencies: ["BoaCore", "BoaStore", "BoaSamples"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -117,3 +117,25 @@ extension RetentionPeriod {
         self.milliseconds = negative ? -milliseconds : milliseconds
     }
 }
+
+extension RetentionPeriod {
+    /// When a period that starts at `instant` ends, counted on the Amsterdam calendar: the months are added
+    /// to the local date (the 31st becomes the last day of a shorter month, 29 February becomes 28 February
+    /// in another year), the rest to the local wall-clock time, so that a year is a calendar year across
+    /// summer time changes.
+    public func end(startingAt instant: Int64) -> Int64 {
+        let offset = Int64(Amsterdam.offsetMinutes(atMilliseconds: instant)) * 60_000
+        let local = instant + offset
+        let days = floorDiv(local, 86_400_000)
+        let millisecondOfDay = local - days * 86_400_000
+        let date = LocalDate(daysSinceEpoch: days)
+        let monthIndex = Int64(date.year) * 12 + Int64(date.month - 1) + months
+        let year = floorDiv(monthIndex, 12)
+        let month = monthIndex - year * 12 + 1
+        let day = min(Int64(date.day), CivilCalendar.daysInMonth(year: year, month: month))
+        let shiftedDays = CivilCalendar.days(year: year, month: month, day: day)
+        let total = millisecondOfDay + milliseconds
+        let extraDays = floorDiv(total, 86_400_000)
+        return Amsterdam.instant(localDays: shiftedDays + extraDays, millisecondOfDay: total - extraDays * 86_400_000)
+    }
+}

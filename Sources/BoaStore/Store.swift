@@ -1,0 +1,158 @@
+public import Foundation
+import GRDB
+
+/// The service's database: one SQLite file in WAL mode, `synchronous=FULL` (an acknowledgement is only
+/// ever sent for what is durably stored), foreign keys on, a busy timeout, one writer.
+///
+/// Open it with ``open(at:)``; it creates or upgrades the schema itself. Every change goes through
+/// ``write(_:)``, one transaction per call; the processing log is appended inside the same transaction as
+/// the change it records.
+///
+/// ```swift
+/// let store = try Store.open(at: home.appendingPathComponent("boa.sqlite"))
+/// try store.write { tx in
+///     try tx.appendLog(LogEntry(at: now, action: .received, objectType: "bericht", objectId: "12", performer: "intake"))
+/// }
+/// ```
+public final class Store: Sendable {
+    let pool: DatabasePool
+    /// Where the database file is.
+    public let url: URL
+
+    private init(pool: DatabasePool, url: URL) {
+        self.pool = pool
+        self.url = url
+    }
+
+    /// Opens (creating if needed) the database at `url` and brings its schema up to date.
+    public static func open(at url: URL) throws(StoreError) -> Store {
+        var configuration = GRDB.Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(30)
+        do {
+            let pool = try DatabasePool(path: url.path, configuration: configuration)
+            let migrator = Migrations.migrator
+            if try pool.read({ db in try migrator.hasBeenSuperseded(db) }) {
+                throw StoreError(message: "\(url.path) was made by a newer version of boa-coord (schema \(try pool.read { try migrator.appliedIdentifiers($0) }.sorted().joined(separator: ", "))); run that version or newer")
+            }
+            try migrator.migrate(pool)
+            // GRDB opens a pool's writer with synchronous=NORMAL; a commit must be durable before an
+            // acknowledgement goes out, so the one writer runs with FULL.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+            return Store(pool: pool, url: url)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(error, doing: "open the database at \(url.path)")
+        }
+    }
+
+    /// Runs `body` in one write transaction: all of it is committed durably, or none of it.
+    @discardableResult
+    public func write<T>(_ body: (StoreTransaction) throws -> T) throws(StoreError) -> T {
+        do {
+            return try pool.write { db in
+                let transaction = try StoreTransaction(db)
+                return try body(transaction)
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(error, doing: "write to the database")
+        }
+    }
+
+    /// Runs `body` on a consistent read-only snapshot.
+    public func read<T>(_ body: (StoreReader) throws -> T) throws(StoreError) -> T {
+        do {
+            return try pool.read { db in try body(StoreReader(db)) }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(error, doing: "read the database")
+        }
+    }
+
+    /// The names of the schema migrations applied, in order.
+    public func appliedMigrations() throws(StoreError) -> [String] {
+        do {
+            return try pool.read { db in try Migrations.migrator.appliedMigrations(db) }
+        } catch {
+            throw StoreError(error, doing: "read the schema version")
+        }
+    }
+
+    /// `PRAGMA integrity_check`: `["ok"]` when the file is sound.
+    public func integrityCheck() throws(StoreError) -> [String] {
+        do {
+            return try pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+        } catch {
+            throw StoreError(error, doing: "check the database's integrity")
+        }
+    }
+}
+
+/// Read access inside ``Store/read(_:)``.
+public struct StoreReader {
+    let db: Database
+    init(_ db: Database) { self.db = db }
+}
+
+/// A database failure: what failed, what to do, and the SQLite error underneath.
+public struct StoreError: Error, CustomStringConvertible, Sendable {
+    /// SQLite's result code (e.g. 5 busy, 13 full, 19 constraint), if the cause was an SQLite error.
+    public var sqliteCode: Int32?
+    /// What failed and, where it helps, what to do.
+    public var message: String
+
+    /// Makes an error with a message.
+    public init(message: String, sqliteCode: Int32? = nil) {
+        self.message = message
+        self.sqliteCode = sqliteCode
+    }
+
+    init(_ error: any Error, doing what: String) {
+        if let database = error as? DatabaseError {
+            sqliteCode = database.resultCode.primaryResultCode.rawValue
+            var text = "could not \(what): \(database.message ?? "SQLite error \(database.resultCode.rawValue)")"
+            switch database.resultCode.primaryResultCode {
+            case .SQLITE_BUSY, .SQLITE_LOCKED: text += " (the database is busy; this is retried)"
+            case .SQLITE_FULL: text += " (the disk is full; free space, it is retried)"
+            case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN: text += " (check the permissions of the home folder and boa.sqlite)"
+            default: break
+            }
+            message = text
+        } else {
+            sqliteCode = nil
+            message = "could not \(what): \(error)"
+        }
+    }
+
+    /// Whether trying again later may succeed (busy, locked, disk full, I/O), as opposed to a broken rule.
+    public var isTransient: Bool {
+        guard let code = sqliteCode else { return false }
+        return [5, 6, 10, 13, 14].contains(code)  // BUSY, LOCKED, IOERR, FULL, CANTOPEN
+    }
+
+    /// The message.
+    public var description: String { message }
+}
+
+/// The versioned, forward-only schema migrations. A database made by an earlier version opens and
+/// upgrades itself; one made by a newer version is refused.
+enum Migrations {
+    /// Every migration, oldest first. Never edit a released one: add the next.
+    static let all: [(name: String, statements: [String])] = [
+        ("v1", SchemaV1.statements),
+    ]
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        for migration in all {
+            migrator.registerMigration(migration.name) { db in
+                for statement in migration.statements { try db.execute(sql: statement) }
+            }
+        }
+        return migrator
+    }
+}

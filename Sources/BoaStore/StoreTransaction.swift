@@ -1,0 +1,64 @@
+import BoaCore
+import GRDB
+
+/// One write transaction (see ``Store/write(_:)``): the operations that record intake, tasks, officers
+/// and outbound messages, and the processing log that records each of them. Only valid inside the
+/// closure it was given to.
+public final class StoreTransaction {
+    let db: Database
+    private var lastSeq: Int64
+    private var lastHash: String
+
+    init(_ db: Database) throws {
+        self.db = db
+        if let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM processing_log ORDER BY seq DESC LIMIT 1") {
+            lastSeq = row["seq"]
+            lastHash = row["hash"]
+        } else if let anchor = try Row.fetchOne(db, sql: "SELECT cut_seq, cut_hash FROM log_anchor ORDER BY cut_seq DESC LIMIT 1") {
+            lastSeq = anchor["cut_seq"]
+            lastHash = anchor["cut_hash"]
+        } else {
+            lastSeq = 0
+            lastHash = LogChain.genesis
+        }
+    }
+
+    /// Appends a row to the processing log, chained to the previous row; returns its sequence number.
+    @discardableResult
+    public func appendLog(_ entry: LogEntry) throws -> Int64 {
+        let seq = lastSeq + 1
+        let fields: [String?] = [
+            StoreTime.text(entry.at), entry.action.rawValue, entry.objectType, entry.objectId, entry.performer,
+            entry.confidentiality.rawValue, entry.retention.description, entry.legalBasis?.rawValue, entry.partner, entry.detail,
+        ]
+        let hash = LogChain.hash(seq: seq, fields: fields, previous: lastHash)
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO processing_log (seq, at, actie, object_type, object_id, uitvoerder, vertrouwelijkheid, bewaartermijn,
+                grondslag, partner, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        var values: [(any DatabaseValueConvertible)?] = [seq]
+        for field in fields { values.append(field) }
+        values.append(lastHash)
+        values.append(hash)
+        try statement.execute(arguments: StatementArguments(values))
+        lastSeq = seq
+        lastHash = hash
+        return seq
+    }
+
+    /// Takes the next value of a named counter (starting at 1); counters never go back, even when rows are deleted.
+    public func nextCounterValue(_ name: String) throws -> Int64 {
+        try db.execute(sql: "INSERT INTO counter (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1", arguments: [name])
+        return try Int64.fetchOne(db, sql: "SELECT value FROM counter WHERE name = ?", arguments: [name]) ?? 1
+    }
+
+    /// A value of the service's own state table.
+    public func serviceState(_ key: String) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT value FROM service_state WHERE key = ?", arguments: [key])
+    }
+
+    /// Sets a value of the service's own state table.
+    public func setServiceState(_ key: String, _ value: String) throws {
+        try db.execute(sql: "INSERT INTO service_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", arguments: [key, value])
+    }
+}

@@ -1,0 +1,157 @@
+import BoaCore
+@testable import BoaStore
+import Foundation
+import GRDB
+import Testing
+
+@Suite struct MigrationTests {
+    @Test func anEmptyFileGetsTheWholeSchema() throws {
+        let (store, _) = try makeStore()
+        #expect(try store.appliedMigrations() == Migrations.all.map(\.name))
+        let views = try store.read { try String.fetchAll($0.db, sql: "SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name") }
+        #expect(views == ["audit_log", "audit_messages", "audit_tasks"])
+        let mode = try store.read { try String.fetchOne($0.db, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
+        let synchronous = try store.write { tx in try Int.fetchOne(tx.db, sql: "PRAGMA synchronous") }
+        #expect(synchronous == 2, "synchronous=FULL")
+        let foreignKeys = try store.read { try Int.fetchOne($0.db, sql: "PRAGMA foreign_keys") }
+        #expect(foreignKeys == 1)
+    }
+
+    @Test func everyEarlierVersionUpgradesItself() throws {
+        // A database made by each earlier version (every prefix of the migration list, the empty one too)
+        // opens and upgrades to the current schema, keeping its rows.
+        for count in 0..<Migrations.all.count {
+            let folder = try temporaryFolder()
+            let url = folder.appendingPathComponent("boa.sqlite")
+            let queue = try DatabaseQueue(path: url.path)
+            var migrator = DatabaseMigrator()
+            for migration in Migrations.all.prefix(count) {
+                migrator.registerMigration(migration.name) { db in for statement in migration.statements { try db.execute(sql: statement) } }
+            }
+            try migrator.migrate(queue)
+            if count > 0 {
+                try queue.write { db in try db.execute(sql: "INSERT INTO service_state (key, value) VALUES ('made-by', ?)", arguments: ["\(count)"]) }
+            }
+            try queue.close()
+            let store = try Store.open(at: url)
+            #expect(try store.appliedMigrations() == Migrations.all.map(\.name))
+            if count > 0 {
+                #expect(try store.read { try String.fetchOne($0.db, sql: "SELECT value FROM service_state WHERE key = 'made-by'") } == "\(count)")
+            }
+        }
+    }
+
+    @Test func reopeningChangesNothing() throws {
+        let (store, url) = try makeStore()
+        try store.write { tx in try tx.appendLog(LogEntry(at: 1, action: .received, objectType: "bericht", objectId: "1", performer: "test")) }
+        let again = try Store.open(at: url)
+        #expect(try again.verifyLog().rowsChecked == 1)
+    }
+
+    @Test func aNewerDatabaseIsRefused() throws {
+        let (store, url) = try makeStore()
+        try store.write { tx in try tx.db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v999-from-the-future')") }
+        #expect {
+            _ = try Store.open(at: url)
+        } throws: { error in
+            (error as? StoreError)?.message.contains("newer version") == true
+        }
+    }
+}
+
+@Suite struct ConstraintTests {
+    /// Runs `sql` and expects SQLite to refuse it.
+    func expectRefused(_ store: Store, _ sql: String, _ arguments: StatementArguments = [], sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(throws: StoreError.self, "\(sql)", sourceLocation: sourceLocation) {
+            try store.write { tx in try tx.db.execute(sql: sql, arguments: arguments) }
+        }
+    }
+
+    @Test func messagesCannotBeInImpossibleStates() throws {
+        let (store, _) = try makeStore()
+        let first = try store.write { tx in try tx.insertInbound(sampleInbound("a.xml", reference: "R1")) }
+        // The same partner and reference accepted twice.
+        #expect(throws: StoreError.self) { try store.write { tx in try tx.insertInbound(sampleInbound("b.xml", reference: "R1")) } }
+        // ... but a rejected one with that reference is fine.
+        try store.write { tx in try tx.insertInbound(sampleInbound("c.xml", reference: "R1", outcome: .rejected)) }
+        let base = "INSERT INTO inbound_message (file_name, sha256, size, outcome, fault_code, duplicate_of, received_at, decided_at) VALUES (?, ?, 1, ?, ?, ?, ?, ?)"
+        let hash = String(repeating: "a", count: 64)
+        let at = StoreTime.text(0)
+        expectRefused(store, base, ["x", hash, "DUPLICATE", nil, nil, at, at])  // a duplicate of nothing
+        expectRefused(store, base, ["x", hash, "REJECTED", nil, nil, at, at])  // rejected without a fault
+        expectRefused(store, base, ["x", hash, "ACCEPTED", "StUF055", nil, at, at])  // accepted with a fault
+        expectRefused(store, base, ["x", hash, "HELD", nil, nil, at, at])  // held but decided
+        expectRefused(store, base, ["x", hash, "MAYBE", nil, nil, at, at])
+        expectRefused(store, base, ["x", "short", "ACCEPTED", nil, nil, at, at])
+        expectRefused(store, base, ["x", hash, "DUPLICATE", nil, 999, at, at])  // a duplicate of a row that does not exist
+        try store.write { tx in try tx.db.execute(sql: base, arguments: ["x", hash, "DUPLICATE", nil, first, at, at]) }
+    }
+
+    @Test func outboundMessagesPublishOnlyWithATime() throws {
+        let (store, _) = try makeStore()
+        let id = try store.write { tx in
+            try tx.insertOutbound(OutboundRecord(partner: "politie-on", function: "bevestiging", messageCode: "Bv03", reference: try tx.nextOutboundReference(),
+                                                 fileName: "f.xml", body: [1, 2, 3], createdAt: 0))
+        }
+        expectRefused(store, "UPDATE outbound_message SET state = 'PUBLISHED' WHERE id = ?", [id])
+        expectRefused(store, "UPDATE outbound_message SET body = NULL WHERE id = ?", [id])
+        expectRefused(store, "UPDATE outbound_message SET berichtcode = 'Xx01' WHERE id = ?", [id])
+        try store.write { tx in try tx.markOutboundPublished(id, at: 5) }
+        #expect(try store.unpublishedOutbound().isEmpty)
+    }
+
+    @Test func tasksCannotBeInImpossibleStates() throws {
+        let (store, _) = try makeStore()
+        let number = TaskNumber(year: 2026, sequence: 1)
+        let id = try store.write { tx in try tx.insertTask(sampleTask(number)) }
+        expectRefused(store, "UPDATE task SET prioriteit = 5 WHERE id = ?", [id])
+        expectRefused(store, "UPDATE task SET status = 'KLAAR' WHERE id = ?", [id])
+        expectRefused(store, "UPDATE task SET taak_nummer = 'T26-1' WHERE id = ?", [id])
+        expectRefused(store, "UPDATE task SET taak_id = NULL WHERE id = ?", [id])  // a partner without a taakId
+        expectRefused(store, "UPDATE task SET status = 'AFGEROND' WHERE id = ?", [id])  // final without closed_at
+        expectRefused(store, "UPDATE task SET x = NULL WHERE id = ?", [id])  // no location before retention
+        expectRefused(store, "UPDATE task SET duur_minuten = 4 WHERE id = ?", [id])
+        expectRefused(store, "UPDATE task SET gewenst_aanvang = '2099-01-01T00:00:00.000Z' WHERE id = ?", [id])
+        // The same partner and taakId twice.
+        #expect(throws: StoreError.self) { try store.write { tx in try tx.insertTask(sampleTask(TaskNumber(year: 2026, sequence: 2), taskId: "ON-1")) } }
+        // A neighbourhood round has no partner; a request must have one.
+        try store.write { tx in try tx.insertTask(sampleTask(TaskNumber(year: 2026, sequence: 3), partner: nil)) }
+        expectRefused(store, "UPDATE task SET soort = 'VERZOEK' WHERE taak_nummer = 'T2026-000003'")
+        // Closing sets closed_at; history grows.
+        try store.write { tx in try tx.setTaskStatus(id, .completed, at: 10) }
+        let history = try store.read { try String.fetchAll($0.db, sql: "SELECT status FROM task_status WHERE task_id = ? ORDER BY id", arguments: [id]) }
+        #expect(history == ["ONTVANGEN", "AFGEROND"])
+    }
+
+    @Test func officersAreNeverDoubleBookedOrOverScreened() throws {
+        let (store, _) = try makeStore()
+        let taskA = try store.write { tx in try tx.insertTask(sampleTask(TaskNumber(year: 2026, sequence: 1))) }
+        let taskB = try store.write { tx in try tx.insertTask(sampleTask(TaskNumber(year: 2026, sequence: 2))) }
+        let strict = try store.write { tx in try tx.insertTask(sampleTask(TaskNumber(year: 2026, sequence: 3), confidentiality: .strict)) }
+        try store.write { tx in
+            try tx.db.execute(sql: "INSERT INTO officer (boa_id, screening, actief, updated_at) VALUES ('BOA-1', 'VERTROUWELIJK', 1, 'x')")
+        }
+        let insert = "INSERT INTO assignment (task_id, boa_id, planned_start, planned_end, state, created_at) VALUES (?, 'BOA-1', ?, ?, 'ACTIVE', 'x')"
+        try store.write { tx in try tx.db.execute(sql: insert, arguments: [taskA, "2026-12-01T09:00:00.000Z", "2026-12-01T10:00:00.000Z"]) }
+        expectRefused(store, insert, [taskB, "2026-12-01T09:30:00.000Z", "2026-12-01T10:30:00.000Z"])  // overlaps
+        try store.write { tx in try tx.db.execute(sql: insert, arguments: [taskB, "2026-12-01T10:00:00.000Z", "2026-12-01T11:00:00.000Z"]) }  // touches
+        expectRefused(store, insert, [strict, "2026-12-01T12:00:00.000Z", "2026-12-01T13:00:00.000Z"])  // STRIKT > VERTROUWELIJK
+        expectRefused(store, insert, [taskA, "2026-12-01T14:00:00.000Z", "2026-12-01T13:00:00.000Z"])  // ends before it starts
+        expectRefused(store, "INSERT INTO assignment (task_id, boa_id, planned_start, planned_end, state, created_at) VALUES (?, 'BOA-404', 'a', 'b', 'ACTIVE', 'x')", [taskA])
+        // Ended assignments stay ended.
+        try store.write { tx in try tx.db.execute(sql: "UPDATE assignment SET state = 'WITHDRAWN', ended_at = 'y' WHERE task_id = ?", arguments: [taskA]) }
+        expectRefused(store, "UPDATE assignment SET state = 'ACTIVE', ended_at = NULL WHERE task_id = ?", [taskA])
+        expectRefused(store, "INSERT INTO deed (boa_id, aktenummer, domein, geldig_van, geldig_tot) VALUES ('BOA-1', 'A', 'I', '2027-01-01', '2026-01-01')")
+        expectRefused(store, "INSERT INTO deed (boa_id, aktenummer, domein, geldig_van, geldig_tot) VALUES ('BOA-1', 'A', 'VII', '2026-01-01', '2027-01-01')")
+        expectRefused(store, "INSERT INTO shift (dienst_id, boa_id, aanvang, einde, local_date) VALUES ('D', 'BOA-1', '2026-12-01T10:00:00.000Z', '2026-12-01T09:00:00.000Z', '2026-12-01')")
+    }
+
+    @Test func countersNeverGoBack() throws {
+        let (store, _) = try makeStore()
+        let numbers = try store.write { tx in try (0..<3).map { _ in try tx.nextTaskNumber(year: 2026) } }
+        #expect(numbers.map(\.description) == ["T2026-000001", "T2026-000002", "T2026-000003"])
+        #expect(try store.write { tx in try tx.nextTaskNumber(year: 2027) }.description == "T2027-000001")
+        #expect(try store.write { tx in try tx.nextOutboundReference() } == "BOATAAK-0000000001")
+    }
+}
