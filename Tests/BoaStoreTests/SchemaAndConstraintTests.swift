@@ -9,7 +9,7 @@ import Testing
         let (store, _) = try makeStore()
         #expect(try store.appliedMigrations() == Migrations.all.map(\.name))
         let views = try store.read { try String.fetchAll($0.db, sql: "SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name") }
-        #expect(views == ["audit_log", "audit_messages", "audit_tasks"])
+        #expect(views == ["audit_assignments", "audit_log", "audit_messages", "audit_task_history", "audit_tasks"])
         let mode = try store.read { try String.fetchOne($0.db, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
         let synchronous = try store.write { tx in try Int.fetchOne(tx.db, sql: "PRAGMA synchronous") }

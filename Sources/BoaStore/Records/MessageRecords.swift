@@ -56,6 +56,8 @@ public struct InboundRecord: Hashable, Sendable {
     public var decidedAt: Int64?
     /// Where it was archived, relative to the home folder.
     public var archivePath: String?
+    /// The task it created or is about.
+    public var taskId: Int64?
 
     /// Makes a record.
     public init(
@@ -88,7 +90,7 @@ public struct InboundRecord: Hashable, Sendable {
 
     static let columns = """
         id, file_name, inbox_folder, partner, root_element, functie, berichtcode, referentienummer, cross_refnummer,
-        tijdstip_bericht, is_test, sha256, size, outcome, fault_code, fault_text, duplicate_of, received_at, decided_at, archive_path
+        tijdstip_bericht, is_test, sha256, size, outcome, fault_code, fault_text, duplicate_of, received_at, decided_at, archive_path, task_id
         """
 
     init(row: Row) {
@@ -112,6 +114,7 @@ public struct InboundRecord: Hashable, Sendable {
         receivedAt = StoreTime.milliseconds(row["received_at"]) ?? 0
         decidedAt = (row["decided_at"] as String?).flatMap(StoreTime.milliseconds)
         archivePath = row["archive_path"]
+        taskId = row["task_id"]
     }
 }
 
@@ -214,14 +217,14 @@ extension StoreTransaction {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO inbound_message (file_name, inbox_folder, partner, root_element, functie, berichtcode, referentienummer,
                 cross_refnummer, tijdstip_bericht, is_test, sha256, size, outcome, fault_code, fault_text, duplicate_of,
-                received_at, decided_at, archive_path)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                received_at, decided_at, archive_path, task_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         try statement.execute(arguments: [
             record.fileName, record.inboxFolder, record.partner, record.rootElement, record.function, record.messageCode,
             record.reference, record.crossReference, record.messageTime, record.isTest, record.sha256, record.size,
             record.outcome.rawValue, record.faultCode, record.faultText, record.duplicateOf, StoreTime.text(record.receivedAt),
-            record.decidedAt.map(StoreTime.text), record.archivePath,
+            record.decidedAt.map(StoreTime.text), record.archivePath, record.taskId,
         ])
         return db.lastInsertedRowID
     }
@@ -232,6 +235,11 @@ extension StoreTransaction {
             UPDATE inbound_message SET outcome = ?, fault_code = ?, fault_text = ?, duplicate_of = COALESCE(?, duplicate_of), decided_at = ?
              WHERE id = ?
             """, arguments: [outcome.rawValue, faultCode, faultText, duplicateOf, StoreTime.text(decidedAt), id])
+    }
+
+    /// Links an inbound message to the task it created or is about.
+    public func setInboundTask(_ id: Int64, taskId: Int64) throws {
+        try db.execute(sql: "UPDATE inbound_message SET task_id = ? WHERE id = ?", arguments: [taskId, id])
     }
 
     /// Records where an inbound file was archived.

@@ -28,6 +28,7 @@ enum SchemaV1 {
             received_at TEXT NOT NULL,
             decided_at TEXT,
             archive_path TEXT,
+            task_id INTEGER REFERENCES task(id) ON DELETE SET NULL,
             CHECK (outcome <> 'DUPLICATE' OR duplicate_of IS NOT NULL),
             CHECK (outcome NOT IN ('ACCEPTED', 'HELD') OR fault_code IS NULL),
             CHECK (outcome <> 'REJECTED' OR fault_code IS NOT NULL),
@@ -39,6 +40,8 @@ enum SchemaV1 {
         "CREATE INDEX inbound_message_sha256 ON inbound_message(sha256)",
         "CREATE INDEX inbound_message_received ON inbound_message(received_at)",
         "CREATE INDEX inbound_message_outcome ON inbound_message(outcome, received_at)",
+        "CREATE INDEX inbound_message_task ON inbound_message(task_id)",
+        "CREATE INDEX inbound_message_partner ON inbound_message(partner, received_at)",
         """
         CREATE TABLE outbound_message (
             id INTEGER PRIMARY KEY,
@@ -66,6 +69,9 @@ enum SchemaV1 {
         "CREATE INDEX outbound_message_task ON outbound_message(task_id)",
         "CREATE INDEX outbound_message_inbound ON outbound_message(inbound_id)",
         "CREATE INDEX outbound_message_created ON outbound_message(created_at)",
+        "CREATE INDEX outbound_message_partner ON outbound_message(partner, created_at)",
+        // The audit view's outcome expression, so that "stuck answers" is an index lookup.
+        "CREATE INDEX outbound_message_outcome ON outbound_message((CASE state WHEN 'PUBLISHED' THEN 'PUBLISHED' ELSE 'PENDING' END), created_at)",
         // ------------------------------------------------------------------ tasks
         """
         CREATE TABLE task (
@@ -129,10 +135,14 @@ enum SchemaV1 {
             CHECK (gewenst_aanvang IS NULL OR gewenst_aanvang <= uiterlijk_gereed)
         )
         """,
-        "CREATE INDEX task_by_status ON task(status, prioriteit)",
+        "CREATE INDEX task_by_status ON task(status, reden_code)",
+        "CREATE INDEX task_confidentiality ON task(vertrouwelijkheid, is_test, categorie)",
         "CREATE INDEX task_received ON task(received_at)",
-        "CREATE INDEX task_priority_times ON task(prioriteit, received_at, first_planned_at)",
+        "CREATE INDEX task_received_priority ON task(received_at, prioriteit, first_planned_at)",
+        "CREATE INDEX task_deadline_open ON task(uiterlijk_gereed) WHERE closed_at IS NULL",
+        "CREATE INDEX task_inbound ON task(inbound_id)",
         "CREATE INDEX task_closed ON task(closed_at) WHERE closed_at IS NOT NULL",
+        "CREATE INDEX task_stripped ON task(stripped_at) WHERE stripped_at IS NOT NULL",
         "CREATE INDEX task_buurt ON task(buurtcode, soort)",
         """
         CREATE TABLE task_status (
@@ -332,6 +342,7 @@ enum SchemaV1 {
         "CREATE INDEX processing_log_object ON processing_log(object_type, object_id)",
         "CREATE INDEX processing_log_at ON processing_log(at)",
         "CREATE INDEX processing_log_actie ON processing_log(actie, at)",
+        "CREATE INDEX processing_log_partner ON processing_log(partner, actie, seq)",
         """
         CREATE TABLE log_anchor (
             id INTEGER PRIMARY KEY,
@@ -369,14 +380,15 @@ enum SchemaV1 {
         // ------------------------------------------------------------------ audit views (stable interface)
         """
         CREATE VIEW audit_messages AS
-        SELECT 'IN' AS direction, partner, functie, berichtcode, referentienummer, cross_refnummer, outcome, fault_code,
-               received_at AS at, file_name, sha256, id AS message_id, is_test, decided_at AS final_at
-          FROM inbound_message
+        SELECT 'IN' AS direction, m.partner, m.functie, m.berichtcode, m.referentienummer, m.cross_refnummer, m.outcome,
+               m.fault_code, m.received_at AS at, m.file_name, m.sha256,
+               m.id AS message_id, m.is_test, m.decided_at AS final_at, m.fault_text, t.taak_nummer, m.inbox_folder
+          FROM inbound_message m LEFT JOIN task t ON t.id = m.task_id
         UNION ALL
-        SELECT 'OUT', partner, functie, berichtcode, referentienummer, cross_refnummer,
-               CASE state WHEN 'PUBLISHED' THEN 'PUBLISHED' ELSE 'PENDING' END, fault_code,
-               created_at, file_name, sha256, id, is_test, published_at
-          FROM outbound_message
+        SELECT 'OUT', o.partner, o.functie, o.berichtcode, o.referentienummer, o.cross_refnummer,
+               CASE o.state WHEN 'PUBLISHED' THEN 'PUBLISHED' ELSE 'PENDING' END, o.fault_code, o.created_at, o.file_name, o.sha256,
+               o.id, o.is_test, o.published_at, NULL, t.taak_nummer, NULL
+          FROM outbound_message o LEFT JOIN task t ON t.id = o.task_id
         """,
         """
         CREATE VIEW audit_tasks AS
@@ -385,7 +397,8 @@ enum SchemaV1 {
                COALESCE((SELECT group_concat(boa_id, ',') FROM
                    (SELECT a.boa_id FROM assignment a WHERE a.task_id = t.id AND a.state IN ('ACTIVE', 'COMPLETED')
                     GROUP BY a.boa_id ORDER BY a.boa_id)), '') AS officers,
-               t.soort, t.vertrouwelijkheid, t.grondslag, t.is_test, t.closed_at, t.reden_code, t.buurtcode, t.id AS task_id
+               t.soort, t.vertrouwelijkheid, t.grondslag, t.bewaartermijn, t.is_test, t.uiterlijk_gereed, t.closed_at,
+               t.reden_code, t.reden_toelichting, t.buurtcode, t.stripped_at, t.id AS task_id
           FROM task t
         """,
         """
@@ -393,6 +406,18 @@ enum SchemaV1 {
         SELECT seq, at, actie, object_type, object_id, uitvoerder, vertrouwelijkheid, bewaartermijn, detail, hash,
                grondslag, partner, prev_hash
           FROM processing_log
+        """,
+        """
+        CREATE VIEW audit_assignments AS
+        SELECT t.taak_nummer, a.boa_id, a.state, a.planned_start, a.planned_end, a.travel_minutes, a.created_at, a.ended_at,
+               a.end_reason, a.score, a.reasons, t.vertrouwelijkheid, a.id AS assignment_id, t.id AS task_id
+          FROM assignment a JOIN task t ON t.id = a.task_id
+        """,
+        """
+        CREATE VIEW audit_task_history AS
+        SELECT t.taak_nummer, s.status, s.at, s.reden_code, s.toelichting, m.partner AS bron_partner,
+               m.referentienummer AS bron_referentienummer, m.functie AS bron_functie, s.id AS history_id, t.id AS task_id
+          FROM task_status s JOIN task t ON t.id = s.task_id LEFT JOIN inbound_message m ON m.id = s.inbound_id
         """,
     ]
 }
