@@ -112,7 +112,6 @@ import Testing
         expectRefused(store, "UPDATE task SET status = 'AFGEROND' WHERE id = ?", [id])  // final without closed_at
         expectRefused(store, "UPDATE task SET x = NULL WHERE id = ?", [id])  // no location before retention
         expectRefused(store, "UPDATE task SET duur_minuten = 4 WHERE id = ?", [id])
-        expectRefused(store, "UPDATE task SET gewenst_aanvang = '2099-01-01T00:00:00.000Z' WHERE id = ?", [id])
         // The same partner and taakId twice.
         #expect(throws: StoreError.self) { try store.write { tx in try tx.insertTask(sampleTask(TaskNumber(year: 2026, sequence: 2), taskId: "ON-1")) } }
         // A neighbourhood round has no partner; a request must have one.

@@ -1,4 +1,5 @@
 import Crypto
+import Foundation
 
 /// The hash chain of the processing log: each row's hash is SHA-256 over its sequence number, its fields
 /// and the previous row's hash, so that changing, removing or reordering a row breaks every hash after it.
@@ -45,4 +46,18 @@ public func sha256Hex(_ buffer: UnsafeRawBufferPointer) -> String {
     var hasher = SHA256()
     hasher.update(bufferPointer: buffer)
     return LogChain.hex(hasher.finalize())
+}
+
+/// SHA-256 over data given in pieces, as lower-case hex.
+public struct StreamingSHA256 {
+    private var hasher = SHA256()
+
+    /// Starts a hash.
+    public init() {}
+
+    /// Adds bytes.
+    public mutating func update(_ data: some DataProtocol) { hasher.update(data: data) }
+
+    /// The hash of everything added.
+    public func finalize() -> String { LogChain.hex(hasher.finalize()) }
 }

@@ -58,6 +58,10 @@ public struct InboundRecord: Hashable, Sendable {
     public var archivePath: String?
     /// The task it created or is about.
     public var taskId: Int64?
+    /// Where its copy in `rejected/` is, relative to the home folder.
+    public var rejectedPath: String?
+    /// Its name in the work folder while it was processed (unique: it tells a committed claim on restart).
+    public var claimName: String?
 
     /// Makes a record.
     public init(
@@ -90,7 +94,7 @@ public struct InboundRecord: Hashable, Sendable {
 
     static let columns = """
         id, file_name, inbox_folder, partner, root_element, functie, berichtcode, referentienummer, cross_refnummer,
-        tijdstip_bericht, is_test, sha256, size, outcome, fault_code, fault_text, duplicate_of, received_at, decided_at, archive_path, task_id
+        tijdstip_bericht, is_test, sha256, size, outcome, fault_code, fault_text, duplicate_of, received_at, decided_at, archive_path, task_id, rejected_path, claim_name
         """
 
     init(row: Row) {
@@ -115,6 +119,8 @@ public struct InboundRecord: Hashable, Sendable {
         decidedAt = (row["decided_at"] as String?).flatMap(StoreTime.milliseconds)
         archivePath = row["archive_path"]
         taskId = row["task_id"]
+        rejectedPath = row["rejected_path"]
+        claimName = row["claim_name"]
     }
 }
 
@@ -217,14 +223,14 @@ extension StoreTransaction {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO inbound_message (file_name, inbox_folder, partner, root_element, functie, berichtcode, referentienummer,
                 cross_refnummer, tijdstip_bericht, is_test, sha256, size, outcome, fault_code, fault_text, duplicate_of,
-                received_at, decided_at, archive_path, task_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                received_at, decided_at, archive_path, task_id, rejected_path, claim_name)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         try statement.execute(arguments: [
             record.fileName, record.inboxFolder, record.partner, record.rootElement, record.function, record.messageCode,
             record.reference, record.crossReference, record.messageTime, record.isTest, record.sha256, record.size,
             record.outcome.rawValue, record.faultCode, record.faultText, record.duplicateOf, StoreTime.text(record.receivedAt),
-            record.decidedAt.map(StoreTime.text), record.archivePath, record.taskId,
+            record.decidedAt.map(StoreTime.text), record.archivePath, record.taskId, record.rejectedPath, record.claimName,
         ])
         return db.lastInsertedRowID
     }
@@ -275,8 +281,33 @@ extension StoreTransaction {
 
     /// Marks an outbound message as published (its file is in the outbox).
     public func markOutboundPublished(_ id: Int64, at: Int64) throws {
-        try db.execute(sql: "UPDATE outbound_message SET state = 'PUBLISHED', published_at = ? WHERE id = ? AND state <> 'PUBLISHED'",
-                       arguments: [StoreTime.text(at), id])
+        try db.execute(sql: """
+            UPDATE outbound_message SET state = 'PUBLISHED', published_at = ?, first_published_at = COALESCE(first_published_at, ?)
+             WHERE id = ? AND state <> 'PUBLISHED'
+            """, arguments: [StoreTime.text(at), StoreTime.text(at), id])
+    }
+
+    /// Asks for a published message to be published again (a byte-identical resend gets the same answer):
+    /// its file is written again unless it is still in the outbox. Nothing happens to a stripped message.
+    public func republishOutbound(_ id: Int64) throws {
+        try db.execute(sql: "UPDATE outbound_message SET state = 'PENDING', published_at = NULL WHERE id = ? AND state = 'PUBLISHED' AND body IS NOT NULL",
+                       arguments: [id])
+    }
+
+    /// The inbound message that was claimed under this work-folder name, if it was committed.
+    public func inbound(claimName: String) throws -> InboundRecord? {
+        try Row.fetchOne(db, sql: "SELECT \(InboundRecord.columns) FROM inbound_message WHERE claim_name = ?", arguments: [claimName])
+            .map(InboundRecord.init(row:))
+    }
+
+    /// The inbound message with this id.
+    public func inbound(id: Int64) throws -> InboundRecord? {
+        try Row.fetchOne(db, sql: "SELECT \(InboundRecord.columns) FROM inbound_message WHERE id = ?", arguments: [id]).map(InboundRecord.init(row:))
+    }
+
+    /// Whether an inbound row already plans to use this archive or rejected path.
+    public func isFilePathTaken(_ path: String) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM inbound_message WHERE archive_path = ? OR rejected_path = ?)", arguments: [path, path]) ?? false
     }
 
     /// Inbound messages with these bytes, oldest first.
@@ -306,5 +337,29 @@ extension Store {
             try Row.fetchAll(reader.db, sql: "SELECT \(OutboundRecord.columns) FROM outbound_message WHERE state <> 'PUBLISHED' ORDER BY id LIMIT ?",
                              arguments: [limit]).map(OutboundRecord.init(row:))
         }
+    }
+}
+
+extension StoreTransaction {
+    /// Records the plain-words fault text (the `.fout.txt`) of a rejected message.
+    public func setInboundFaultText(_ id: Int64, _ text: String) throws {
+        try db.execute(sql: "UPDATE inbound_message SET fault_text = ? WHERE id = ?", arguments: [text, id])
+    }
+
+    /// Records where the `rejected/` copy of a message goes.
+    public func setInboundRejectedPath(_ id: Int64, _ path: String) throws {
+        try db.execute(sql: "UPDATE inbound_message SET rejected_path = ? WHERE id = ?", arguments: [path, id])
+    }
+
+    /// Runs `body` in a savepoint: if it throws, its changes are undone and the error rethrown, while the
+    /// surrounding transaction goes on.
+    public func savepoint<T>(_ body: () throws -> T) throws -> T {
+        var result: T?
+        try db.inSavepoint {
+            result = try body()
+            return .commit
+        }
+        guard let result else { throw StoreError(message: "savepoint ended without a result") }
+        return result
     }
 }

@@ -87,6 +87,8 @@ public struct TaskRecord: Hashable, Sendable {
     public var reasonCode: String?
     /// The reason in words (the filter funnel).
     public var reasonText: String?
+    /// The reaction sent to the requester, once sent.
+    public var reaction: Reaction?
 
     /// Makes a record.
     public init(
@@ -197,5 +199,117 @@ extension StoreTransaction {
              WHERE id = ?
             """, arguments: [status.rawValue, status.rawValue, time, status.rawValue, time, status.rawValue, time, reasonCode, explanation, taskId])
         try insertStatusHistory(taskId: taskId, status: status, at: at, reasonCode: reasonCode, explanation: explanation, inboundId: inboundId)
+    }
+}
+
+extension TaskRecord {
+    static let columns = """
+        id, taak_nummer, partner, taak_id, soort, inbound_id, is_test, categorie, subcategorie, prioriteit, status, vertrouwelijkheid,
+        grondslag, bewaartermijn, bron_referentie, opdrachtgever_eenheid, opdrachtgever_rol, omschrijving, locatie_omschrijving,
+        straatnaam, huisnummer, huisletter, huisnummertoevoeging, postcode, woonplaats, buurtcode, x, y, gewenst_aanvang,
+        uiterlijk_gereed, duur_minuten, domein, bevoegdheden, minimale_bezetting, geweld_verwacht, veiligheid_toelichting,
+        voorkeur_boa, parketnummer, pv_referentie, gevraagde_handeling, received_at, first_planned_at, completed_at, closed_at,
+        last_change_tijdstip, reden_code, reden_toelichting, reactie
+        """
+
+    init?(row: Row) {
+        guard let number = TaskNumber(row["taak_nummer"]), let category = Category(rawValue: row["categorie"]),
+            let priority = Priority(rawValue: row["prioriteit"]), let status = TaskStatus(rawValue: row["status"]),
+            let confidentiality = Confidentiality(rawValue: row["vertrouwelijkheid"]), let basis = LegalBasis(rawValue: row["grondslag"]),
+            let retention = RetentionPeriod(xsdDuration: row["bewaartermijn"]), let domain = Domain(rawValue: row["domein"]),
+            let origin = TaskOrigin(rawValue: row["soort"]), let deadline = StoreTime.milliseconds(row["uiterlijk_gereed"]),
+            let received = StoreTime.milliseconds(row["received_at"])
+        else { return nil }
+        var location: Location?
+        if let x = row["x"] as Double?, let y = row["y"] as Double? {
+            var address: Address?
+            if let street = row["straatnaam"] as String?, let number = row["huisnummer"] as Int?, let postcode = row["postcode"] as String?,
+                let town = row["woonplaats"] as String?
+            {
+                address = Address(street: street, houseNumber: number, houseLetter: row["huisletter"], houseNumberAddition: row["huisnummertoevoeging"],
+                                  postcode: postcode, town: town)
+            }
+            location = Location(description: row["locatie_omschrijving"], address: address, neighbourhood: row["buurtcode"], point: RDPoint(x: x, y: y))
+        }
+        let powers = (row["bevoegdheden"] as String? ?? "").split(separator: ",").compactMap { Power(rawValue: String($0)) }
+        var principal: Principal?
+        if let unit = row["opdrachtgever_eenheid"] as String? { principal = Principal(unit: unit, role: row["opdrachtgever_rol"]) }
+        self.init(
+            taskNumber: number, partner: row["partner"], taskId: row["taak_id"], origin: origin, inboundId: row["inbound_id"],
+            isTest: row["is_test"], category: category, subcategory: row["subcategorie"], priority: priority, status: status,
+            confidentiality: confidentiality, legalBasis: basis, retention: retention, sourceReference: row["bron_referentie"],
+            principal: principal, description: row["omschrijving"], location: location ?? Location(point: RDPoint(x: 0, y: 0)),
+            earliestStart: (row["gewenst_aanvang"] as String?).flatMap(StoreTime.milliseconds), deadline: deadline,
+            durationMinutes: row["duur_minuten"], domain: domain, powers: powers, minimumTeam: row["minimale_bezetting"],
+            violenceExpected: row["geweld_verwacht"], safetyExplanation: row["veiligheid_toelichting"], preferredOfficer: row["voorkeur_boa"],
+            caseNumber: row["parketnummer"], reportReference: row["pv_referentie"],
+            requestedAction: (row["gevraagde_handeling"] as String?).flatMap(RequestedAction.init(rawValue:)), receivedAt: received)
+        if location == nil { self.location = nil }
+        id = row["id"]
+        firstPlannedAt = (row["first_planned_at"] as String?).flatMap(StoreTime.milliseconds)
+        completedAt = (row["completed_at"] as String?).flatMap(StoreTime.milliseconds)
+        closedAt = (row["closed_at"] as String?).flatMap(StoreTime.milliseconds)
+        lastChangeTime = row["last_change_tijdstip"]
+        reasonCode = row["reden_code"]
+        reasonText = row["reden_toelichting"]
+        reaction = (row["reactie"] as String?).flatMap(Reaction.init(rawValue:))
+    }
+}
+
+extension StoreTransaction {
+    /// The task a partner knows by this `taakId`.
+    public func task(partner: String, taskId: String) throws -> TaskRecord? {
+        try Row.fetchOne(db, sql: "SELECT \(TaskRecord.columns) FROM task WHERE partner = ? AND taak_id = ?", arguments: [partner, taskId])
+            .flatMap(TaskRecord.init(row:))
+    }
+
+    /// The task with this number.
+    public func task(number: TaskNumber) throws -> TaskRecord? {
+        try Row.fetchOne(db, sql: "SELECT \(TaskRecord.columns) FROM task WHERE taak_nummer = ?", arguments: [number.description])
+            .flatMap(TaskRecord.init(row:))
+    }
+
+    /// The task with this row id.
+    public func task(id: Int64) throws -> TaskRecord? {
+        try Row.fetchOne(db, sql: "SELECT \(TaskRecord.columns) FROM task WHERE id = ?", arguments: [id]).flatMap(TaskRecord.init(row:))
+    }
+
+    /// Writes the changeable fields of a task back (priority, place, window, duration, team, safety,
+    /// description) and the `tijdstipBericht` of the change.
+    public func updateTaskDetails(_ task: TaskRecord, changeTime: String?) throws {
+        let location = task.location
+        let address = location?.address
+        try db.execute(sql: """
+            UPDATE task SET prioriteit = ?, omschrijving = ?, locatie_omschrijving = ?, straatnaam = ?, huisnummer = ?, huisletter = ?,
+                huisnummertoevoeging = ?, postcode = ?, woonplaats = ?, buurtcode = ?, x = ?, y = ?, gewenst_aanvang = ?, uiterlijk_gereed = ?,
+                duur_minuten = ?, minimale_bezetting = ?, geweld_verwacht = ?, veiligheid_toelichting = ?, last_change_tijdstip = ?
+             WHERE id = ?
+            """, arguments: [
+                task.priority.rawValue, task.description, location?.description, address?.street, address?.houseNumber, address?.houseLetter,
+                address?.houseNumberAddition, address?.postcode, address?.town, location?.neighbourhood, location?.point.x, location?.point.y,
+                task.earliestStart.map(StoreTime.text), StoreTime.text(task.deadline), task.durationMinutes, task.minimumTeam,
+                task.violenceExpected, task.safetyExplanation, changeTime, task.id,
+            ])
+    }
+
+    /// Records the `tijdstipBericht` of the last change or cancellation applied to a task.
+    public func setTaskLastChange(_ taskId: Int64, changeTime: String) throws {
+        try db.execute(sql: "UPDATE task SET last_change_tijdstip = ? WHERE id = ?", arguments: [changeTime, taskId])
+    }
+
+    /// Records the reaction sent to a task request.
+    public func setTaskReaction(_ taskId: Int64, _ reaction: Reaction, at: Int64) throws {
+        try db.execute(sql: "UPDATE task SET reactie = ?, reactie_at = ? WHERE id = ?", arguments: [reaction.rawValue, StoreTime.text(at), taskId])
+    }
+
+    /// The tasks of a partner with these `taakId`s, by `taakId`, with the time of their last status change.
+    public func tasks(partner: String, taskIds: [String]) throws -> [String: (task: TaskRecord, statusAt: Int64)] {
+        var result: [String: (TaskRecord, Int64)] = [:]
+        for taskId in Set(taskIds).sorted() {
+            guard let task = try task(partner: partner, taskId: taskId) else { continue }
+            let at = try String.fetchOne(db, sql: "SELECT at FROM task_status WHERE task_id = ? ORDER BY id DESC LIMIT 1", arguments: [task.id])
+            result[taskId] = (task, at.flatMap(StoreTime.milliseconds) ?? task.receivedAt)
+        }
+        return result
     }
 }

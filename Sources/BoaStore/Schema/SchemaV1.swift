@@ -28,6 +28,8 @@ enum SchemaV1 {
             received_at TEXT NOT NULL,
             decided_at TEXT,
             archive_path TEXT,
+            rejected_path TEXT,
+            claim_name TEXT UNIQUE,
             task_id INTEGER REFERENCES task(id) ON DELETE SET NULL,
             CHECK (outcome <> 'DUPLICATE' OR duplicate_of IS NOT NULL),
             CHECK (outcome NOT IN ('ACCEPTED', 'HELD') OR fault_code IS NULL),
@@ -41,6 +43,8 @@ enum SchemaV1 {
         "CREATE INDEX inbound_message_received ON inbound_message(received_at)",
         "CREATE INDEX inbound_message_outcome ON inbound_message(outcome, received_at)",
         "CREATE INDEX inbound_message_task ON inbound_message(task_id)",
+        "CREATE INDEX inbound_message_archive ON inbound_message(archive_path)",
+        "CREATE INDEX inbound_message_rejected ON inbound_message(rejected_path)",
         "CREATE INDEX inbound_message_partner ON inbound_message(partner, received_at)",
         """
         CREATE TABLE outbound_message (
@@ -60,6 +64,7 @@ enum SchemaV1 {
             state TEXT NOT NULL DEFAULT 'PENDING' CHECK (state IN ('PENDING', 'STAGED', 'PUBLISHED')),
             created_at TEXT NOT NULL,
             published_at TEXT,
+            first_published_at TEXT,
             stripped_at TEXT,
             CHECK ((state = 'PUBLISHED') = (published_at IS NOT NULL)),
             CHECK (body IS NOT NULL OR (state = 'PUBLISHED' AND stripped_at IS NOT NULL))
@@ -125,14 +130,15 @@ enum SchemaV1 {
             last_change_tijdstip TEXT,
             reden_code TEXT,
             reden_toelichting TEXT,
+            reactie TEXT CHECK (reactie IN ('ACCEPT', 'PROVISIONAL', 'DECLINE')),
+            reactie_at TEXT,
             stripped_at TEXT,
             UNIQUE (partner, taak_id),
             CHECK ((partner IS NULL) = (taak_id IS NULL)),
             CHECK ((soort = 'BUURTRONDE') = (partner IS NULL)),
             CHECK (stripped_at IS NOT NULL OR (x IS NOT NULL AND y IS NOT NULL)),
             CHECK (completed_at IS NULL OR status = 'AFGEROND'),
-            CHECK ((closed_at IS NOT NULL) = (status IN ('AFGEROND', 'GEWEIGERD', 'INGETROKKEN', 'OVERGEDRAGEN_POLITIE'))),
-            CHECK (gewenst_aanvang IS NULL OR gewenst_aanvang <= uiterlijk_gereed)
+            CHECK ((closed_at IS NOT NULL) = (status IN ('AFGEROND', 'GEWEIGERD', 'INGETROKKEN', 'OVERGEDRAGEN_POLITIE')))
         )
         """,
         "CREATE INDEX task_by_status ON task(status, reden_code)",
@@ -387,7 +393,7 @@ enum SchemaV1 {
         UNION ALL
         SELECT 'OUT', o.partner, o.functie, o.berichtcode, o.referentienummer, o.cross_refnummer,
                CASE o.state WHEN 'PUBLISHED' THEN 'PUBLISHED' ELSE 'PENDING' END, o.fault_code, o.created_at, o.file_name, o.sha256,
-               o.id, o.is_test, o.published_at, NULL, t.taak_nummer, NULL
+               o.id, o.is_test, COALESCE(o.first_published_at, o.published_at), NULL, t.taak_nummer, NULL
           FROM outbound_message o LEFT JOIN task t ON t.id = o.task_id
         """,
         """

@@ -1,0 +1,69 @@
+import BoaStore
+import Foundation
+
+/// Puts a file whose outcome is committed in its final place (KOPPELVLAK §1, §10): `archive/<date>/`, and
+/// for a rejected one also a copy in `rejected/` beside `<name>.fout.txt`. Every step is idempotent, so a
+/// restart after a crash finishes what was begun without doubling anything; names were chosen (and
+/// recorded) at commit, so nothing is ever overwritten.
+struct Archiver {
+    let home: Home
+
+    /// One file's remaining work.
+    struct Job: Sendable {
+        /// Where the file is now (the work folder, or the archive for a held file rejected later).
+        var source: String
+        /// Where it goes in the archive (relative to the home), nil when it is already there.
+        var archivePath: String?
+        /// Where its `rejected/` copy goes.
+        var rejectedPath: String?
+        /// The `.fout.txt` text.
+        var faultText: String?
+    }
+
+    /// The job for a committed inbound row whose file is at `source`.
+    static func job(for record: InboundRecord, source: String) -> Job {
+        Job(source: source, archivePath: record.archivePath, rejectedPath: record.outcome == .rejected ? record.rejectedPath : nil,
+            faultText: record.faultText)
+    }
+
+    func perform(_ job: Job) throws(FileFailure) {
+        if let rejected = job.rejectedPath {
+            let target = home.root.appendingPathComponent(rejected).path
+            try POSIXFiles.makeDirectory((target as NSString).deletingLastPathComponent)
+            // The copy comes from the claimed file, or from the archive if a restart finds it already moved.
+            let archived = job.archivePath.map { home.root.appendingPathComponent($0).path }
+            let source = try POSIXFiles.status(job.source) != nil ? job.source : archived
+            if try POSIXFiles.status(target) == nil, let source, let info = try POSIXFiles.status(source), POSIXFiles.isRegular(info) {
+                if case .bytes(let bytes) = try POSIXFiles.readRegularFile(source, limit: Int.max) {
+                    try placeDurably(bytes, at: target)
+                }
+            }
+            let faultFile = target + ".fout.txt"
+            if try POSIXFiles.status(faultFile) == nil, let text = job.faultText {
+                try placeDurably(Array(text.utf8), at: faultFile)
+            }
+        }
+        if let archive = job.archivePath {
+            let target = home.root.appendingPathComponent(archive).path
+            let folder = (target as NSString).deletingLastPathComponent
+            try POSIXFiles.makeDirectory(folder)
+            if try POSIXFiles.status(job.source) != nil, try POSIXFiles.status(target) == nil {
+                try POSIXFiles.rename(job.source, target)
+                try POSIXFiles.syncDirectory(folder)
+                try POSIXFiles.syncDirectory((job.source as NSString).deletingLastPathComponent)
+            } else if try POSIXFiles.status(target) != nil, try POSIXFiles.status(job.source) != nil {
+                // Archived before, and the claimed copy is a leftover of an interrupted step: the archive holds it.
+                try POSIXFiles.unlink(job.source)
+            }
+        }
+    }
+
+    /// Writes a new file by a temporary name and renames it into place, flushed.
+    private func placeDurably(_ bytes: [UInt8], at path: String) throws(FileFailure) {
+        let folder = (path as NSString).deletingLastPathComponent
+        let temporary = folder + "/." + (path as NSString).lastPathComponent + ".tmp"
+        try POSIXFiles.writeDurably(bytes, to: temporary)
+        try POSIXFiles.rename(temporary, path)
+        try POSIXFiles.syncDirectory(folder)
+    }
+}

@@ -1,0 +1,217 @@
+import BoaCore
+import BoaStore
+import Dispatch
+import Foundation
+import Logging
+import Synchronization
+
+/// What one pass did.
+public struct PassReport: Sendable, CustomStringConvertible {
+    /// Files taken in (claimed now or left claimed by an interrupted pass).
+    public var filesTaken = 0
+    /// Of which: accepted, duplicate, rejected, held.
+    public var accepted = 0, duplicates = 0, rejected = 0, held = 0
+    /// Holds ended.
+    public var holdsEnded = 0
+    /// Outbound files published.
+    public var published = 0
+
+    /// A one-line summary.
+    public var description: String {
+        "\(filesTaken) files: \(accepted) accepted, \(duplicates) duplicates, \(rejected) rejected, \(held) held; \(published) answers published"
+    }
+}
+
+/// The intake pipeline of one pass (ARCHITECTURE.md): recover what an interrupted pass left, claim files
+/// by rename, read and judge them (in parallel), apply them in a stable order in batches that share a
+/// transaction, archive them once committed, end holds, and publish every pending answer.
+public final class Intake: Sendable {
+    /// The home folder.
+    public let home: Home
+    /// The settings.
+    public let configuration: Configuration
+    /// The database.
+    public let store: Store
+    private let logger: Logger
+    private let claimCounter = ClaimCounter()
+
+    /// Makes the pipeline for a home (its folders must exist).
+    public init(home: Home, configuration: Configuration, store: Store, logger: Logger) {
+        self.home = home
+        self.configuration = configuration
+        self.store = store
+        self.logger = logger
+    }
+
+    /// The inbox view.
+    public var inbox: Inbox { Inbox(root: home.inbox, partnerKeys: configuration.partners.keys) }
+
+    var judge: EnvelopeJudge {
+        EnvelopeJudge(partners: configuration.partners, service: configuration.serviceIdentity, maxFileBytes: configuration.maxFileBytes)
+    }
+
+    /// Finishes what an interrupted run left: committed files not yet archived, half-published answers.
+    /// Claimed files that were not committed are returned, to be taken in again.
+    func recover() throws -> [WorkFolder.Claimed] {
+        try Publisher(home: home, store: store).removeStaleStagingFiles()
+        let work = WorkFolder(root: home.work)
+        var uncommitted: [WorkFolder.Claimed] = []
+        for claimed in try work.leftovers() {
+            if let record = try store.write({ tx in try tx.inbound(claimName: claimed.claimName) }) {
+                try Archiver(home: home).perform(Archiver.job(for: record, source: claimed.path))
+                logger.info("finished archiving a file committed before a restart", metadata: ["file": "\(claimed.name)"])
+            } else {
+                uncommitted.append(claimed)
+            }
+        }
+        return uncommitted
+    }
+
+    /// One pass over `files` (found in the inbox) plus anything left claimed: take them in, end holds, publish.
+    /// `now` is the pass's clock (fixed by `--now` in `process`).
+    public func pass(files: [InboxFile], now: Int64, clock: @escaping @Sendable () -> Int64) throws -> PassReport {
+        var report = PassReport()
+        var claimed = try recover()
+        let work = WorkFolder(root: home.work)
+        for file in files {
+            let id = claimCounter.next(now: now)
+            if let claim = try work.claim(file, id: id) { claimed.append(claim) }
+        }
+        FaultInjection.crashIfAsked(at: "claim")
+        report.filesTaken = claimed.count
+        let incoming = read(claimed).sorted { $0.sortKey.lexicographicallyPrecedes($1.sortKey) }
+        for batchStart in stride(from: 0, to: incoming.count, by: max(1, configuration.batchSize)) {
+            let batch = Array(incoming[batchStart..<min(incoming.count, batchStart + configuration.batchSize)])
+            let applied = try applyBatch(batch, now: now)
+            FaultInjection.crashIfAsked(at: "commit")
+            let archiver = Archiver(home: home)
+            for file in applied {
+                try archiver.perform(Archiver.Job(source: file.claimed.path, archivePath: file.archivePath, rejectedPath: file.rejectedPath,
+                                                  faultText: file.faultFileText))
+                switch file.outcome {
+                case .accepted: report.accepted += 1
+                case .duplicate: report.duplicates += 1
+                case .rejected: report.rejected += 1
+                case .held: report.held += 1
+                }
+                logger.info("taken in", metadata: [
+                    "file": "\(file.claimed.folder.map { "\($0)/" } ?? "")\(file.claimed.name)", "outcome": "\(file.outcome.rawValue)",
+                    "fault": "\(file.refusal?.code.rawValue ?? "-")", "inbound.id": "\(file.inboundId)",
+                ])
+            }
+            FaultInjection.crashIfAsked(at: "archive")
+        }
+        report.holdsEnded = try endHolds(now: now)
+        report.published = try publish(clock: clock)
+        return report
+    }
+
+    /// Reads and judges claimed files, in parallel on every core.
+    private func read(_ claimed: [WorkFolder.Claimed]) -> [IncomingFile] {
+        let judge = self.judge
+        let limit = configuration.maxFileBytes
+        let results = ResultSlots<IncomingFile?>(count: claimed.count)
+        DispatchQueue.concurrentPerform(iterations: claimed.count) { index in
+            let claim = claimed[index]
+            let incoming: IncomingFile?
+            switch try? POSIXFiles.readRegularFile(claim.path, limit: limit) {
+            case .bytes(let bytes)?:
+                incoming = IncomingFile(claimed: claim, size: bytes.count, sha256: sha256Hex(bytes), bytes: bytes,
+                                        verdict: judge.judge(bytes, folder: claim.folder))
+            case .tooLarge(let size)?:
+                let hash = (try? Intake.hashFile(claim.path)) ?? String(repeating: "0", count: 64)
+                incoming = IncomingFile(claimed: claim, size: size, sha256: hash, bytes: nil, verdict: judge.judgeTooLarge(size: size, folder: claim.folder))
+            case .notRegular?, nil:
+                incoming = nil
+            }
+            results.set(index, incoming)
+        }
+        return results.values.compactMap { $0 }
+    }
+
+    /// SHA-256 of a file too large to hold, streamed.
+    static func hashFile(_ path: String) throws -> String {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw FileFailure("open", path, code: ENOENT) }
+        defer { try? handle.close() }
+        var hasher = StreamingSHA256()
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(chunk) }
+        return hasher.finalize()
+    }
+
+    /// Applies a batch in one transaction; a file whose processing fails for a reason retrying will not mend
+    /// is refused with StUF058 in its own savepoint, the others go on.
+    private func applyBatch(_ batch: [IncomingFile], now: Int64) throws -> [AppliedFile] {
+        try store.write { tx in
+            var applier = IntakeApplier(transaction: tx, configuration: configuration, home: home, now: now)
+            var applied: [AppliedFile] = []
+            for file in batch {
+                do {
+                    applied.append(try tx.savepoint { try applier.apply(file) })
+                } catch let error as StoreError where error.isTransient {
+                    throw error
+                } catch {
+                    logger.error("processing failed; refusing with StUF058", metadata: ["file": "\(file.claimed.name)", "error": "\(error)"])
+                    let refusal = Refusal(
+                        code: .processingFailed, description: "Het bericht kon door een fout in de dienst niet worden verwerkt; opnieuw sturen helpt niet.",
+                        reply: Intake.replyForFailure(file))
+                    var failed = file
+                    failed.verdict = .refused(refusal, file.verdict.facts)
+                    applied.append(try tx.savepoint { try applier.apply(failed) })
+                }
+            }
+            return applied
+        }
+    }
+
+    private static func replyForFailure(_ file: IncomingFile) -> Reply? {
+        guard case .message(let message, let partner, _) = file.verdict else { return nil }
+        return Reply(partner: partner, kind: .contentFault, crossReference: message.envelope.reference)
+    }
+
+    private func endHolds(now: Int64) throws -> Int {
+        let (jobs, ended) = try store.write { tx -> ([Archiver.Job], Int) in
+            let before = try tx.heldMessages().count
+            var applier = IntakeApplier(transaction: tx, configuration: configuration, home: home, now: now)
+            let jobs = try HoldKeeper(transaction: tx, configuration: configuration, home: home, now: now).run(applier: &applier)
+            return (jobs, before - (try tx.heldMessages().count))
+        }
+        let archiver = Archiver(home: home)
+        for job in jobs { try archiver.perform(job) }
+        return ended
+    }
+
+    /// Publishes every pending answer.
+    public func publish(clock: @escaping @Sendable () -> Int64) throws -> Int {
+        try Publisher(home: home, store: store).publishAll(now: clock).published
+    }
+}
+
+/// Unique, ordered claim ids: the pass's time and a process-wide counter.
+final class ClaimCounter: Sendable {
+    private let value = Mutex<Int64>(0)
+
+    func next(now: Int64) -> String {
+        let count = value.withLock { value -> Int64 in
+            value += 1
+            return value
+        }
+        return CivilCalendar.pad(now, 14) + "-" + CivilCalendar.pad(Int64(getpid()), 7) + "-" + CivilCalendar.pad(count, 9)
+    }
+}
+
+/// Slots filled by index from concurrent work. `@unchecked Sendable`: each slot is written by exactly one
+/// iteration of `concurrentPerform`, under the lock, and read only after it returns.
+final class ResultSlots<T>: @unchecked Sendable {
+    private var slots: [T?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: T) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    var values: [T] { slots.compactMap { $0 } }
+}

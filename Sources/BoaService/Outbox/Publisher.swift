@@ -1,0 +1,112 @@
+import BoaCore
+import BoaStore
+import Foundation
+
+/// Turns committed outbound rows into files in `outbox/<partner>/`, atomically and durably
+/// (KOPPELVLAK §1): mark the batch STAGED, write each document to a staging file (`.<name>.tmp`, ignored by
+/// partners) and fdatasync it, give it its final name without ever replacing a file (`link`), fsync the
+/// folder, mark the batch PUBLISHED, remove the staging names.
+///
+/// A restart finishes any half-done step: a staging file is rewritten, a final file that is already there
+/// (with the right content) is kept and counted as published; nothing is lost or written twice.
+struct Publisher {
+    let home: Home
+    let store: Store
+    let performer = "boa-coord publisher"
+
+    /// What one run published.
+    struct Report: Sendable {
+        var published = 0
+        var alreadyThere = 0
+    }
+
+    /// Publishes every unpublished outbound message, `batchSize` at a time.
+    func publishAll(now: @Sendable () -> Int64, batchSize: Int = 256) throws -> Report {
+        var report = Report()
+        while true {
+            let batch = try store.unpublishedOutbound(limit: batchSize)
+            if batch.isEmpty { return report }
+            let part = try publish(batch, now: now)
+            report.published += part.published
+            report.alreadyThere += part.alreadyThere
+        }
+    }
+
+    private func paths(_ record: OutboundRecord) -> (folder: String, final: String, staging: String) {
+        let folder = home.outbox.appendingPathComponent(record.partner).path
+        return (folder, folder + "/" + record.fileName, folder + "/." + record.fileName + ".tmp")
+    }
+
+    private func publish(_ batch: [OutboundRecord], now: @Sendable () -> Int64) throws -> Report {
+        var report = Report()
+        try store.write { tx in for record in batch where record.state == .pending { try tx.markOutboundStaged(record.id) } }
+        FaultInjection.crashIfAsked(at: "staged")
+        var folders: Set<String> = []
+        var done: [OutboundRecord] = []
+        for record in batch {
+            let (folder, final, staging) = paths(record)
+            try POSIXFiles.makeDirectory(folder)
+            folders.insert(folder)
+            if try POSIXFiles.status(final) != nil {
+                // Published before a crash, or still in the outbox from the first time (a resend's answer):
+                // leave it as it is.
+                report.alreadyThere += 1
+                try POSIXFiles.unlink(staging)
+                done.append(record)
+                continue
+            }
+            guard let body = record.body else { continue }
+            try POSIXFiles.writeDurably(body, to: staging)
+            FaultInjection.crashIfAsked(at: "staging")
+            let linked = Glibc.link(staging, final) == 0 ? 0 : errno
+            if linked == EEXIST {
+                report.alreadyThere += 1
+                try POSIXFiles.unlink(staging)
+                done.append(record)
+                continue
+            }
+            if linked != 0 { throw FileFailure("link", final, code: linked) }
+            FaultInjection.crashIfAsked(at: "rename")
+            done.append(record)
+            report.published += 1
+        }
+        for folder in folders.sorted() { try POSIXFiles.syncDirectory(folder) }
+        let at = now()
+        try store.write { tx in
+            for record in done {
+                try tx.markOutboundPublished(record.id, at: at)
+                try tx.appendLog(LogEntry(
+                    at: at, action: .sent, objectType: "bericht", objectId: record.reference, performer: performer,
+                    confidentiality: .normal, retention: RetentionPeriod(years: 1), partner: record.partner,
+                    detail: "\(record.function)_\(record.messageCode) naar outbox/\(record.partner)/\(record.fileName)"))
+            }
+        }
+        FaultInjection.crashIfAsked(at: "mark")
+        for record in done { try POSIXFiles.unlink(paths(record).staging) }
+        return report
+    }
+
+    /// Removes staging files no unpublished row will finish (left by a crash): safe at start, before any
+    /// publishing, because a staging file is always rewritten before it is linked.
+    func removeStaleStagingFiles() throws {
+        for key in try POSIXFiles.names(in: home.outbox.path) {
+            let folder = home.outbox.appendingPathComponent(key).path
+            guard let info = try POSIXFiles.status(folder), POSIXFiles.isDirectory(info) else { continue }
+            for name in try POSIXFiles.names(in: folder) where name.hasPrefix(".") && name.hasSuffix(".xml.tmp") {
+                try POSIXFiles.unlink(folder + "/" + name)
+            }
+        }
+    }
+}
+
+/// Crash points for the crash-safety tests: when the environment variable `BOA_CRASH_AT` names a step
+/// (`claim`, `commit`, `archive`, `staged`, `staging`, `rename`, `mark`), the process kills itself with
+/// SIGKILL right after that step, as a power cut would. Unset (always, in production), it does nothing.
+enum FaultInjection {
+    static let point: String? = ProcessInfo.processInfo.environment["BOA_CRASH_AT"]
+
+    static func crashIfAsked(at step: String) {
+        guard let point, point == step else { return }
+        kill(getpid(), SIGKILL)
+    }
+}
