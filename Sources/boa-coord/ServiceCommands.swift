@@ -4,6 +4,8 @@ import BoaService
 import BoaStore
 import Foundation
 import Logging
+import ServiceLifecycle
+import UnixSignals
 
 extension BoaCoord {
     /// `boa-coord process`: one pass.
@@ -39,6 +41,68 @@ extension BoaCoord {
                 printError("boa-coord process: the pass could not run: \(error)")
                 throw ExitCode(1)
             }
+        }
+    }
+}
+
+extension BoaCoord {
+    /// `boa-coord run`: the background service.
+    struct Run: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run the background service: watch the inbox, take in complete files, plan, publish to the outbox.",
+            discussion: """
+                Files renamed into the inbox are taken at once; files written in place (cp, scp, SFTP) once they are
+                closed and their size and mtime have been stable for [intake] stable_millis. SIGTERM or SIGINT stop the
+                service cleanly: the pass in hand is finished. One instance works on a home at a time; a second one
+                waits for the first to stop (a hot standby). Logs go to standard error (BOA_LOG_LEVEL=debug for more).
+
+                Examples:
+                  boa-coord run
+                  boa-coord run --home /srv/boa
+                """
+        )
+
+        @OptionGroup var home: HomeOptions
+
+        func run() async throws {
+            CommandLineLogging.bootstrap()
+            let logger = Logger(label: "boa-coord.run")
+            let context: ServiceContext
+            do {
+                context = try ServiceContext.open(home: Home(root: home.url), logger: logger)
+            } catch {
+                printError("boa-coord run: cannot start: \(error)")
+                throw ExitCode(1)
+            }
+            let group = ServiceGroup(configuration: ServiceGroupConfiguration(
+                services: [.init(service: RunService(context: context), successTerminationBehavior: .gracefullyShutdownGroup)],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
+            try await group.run()
+        }
+    }
+
+    /// `boa-coord status`.
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show inbox depth, the oldest waiting file, pending outbound, open tasks by status and officers on shift.",
+            discussion: """
+                Reads only; works while the service runs.
+
+                Example:
+                  boa-coord status --home /srv/boa
+                """
+        )
+
+        @OptionGroup var home: HomeOptions
+
+        @Option(help: "The moment to report at (ISO 8601 with an offset); default: now.")
+        var now: String?
+
+        func run() throws {
+            let home = Home(root: self.home.url)
+            let configuration = try Configuration.load(home: home.root)
+            print(try StatusReport.gather(home: home, configuration: configuration, now: try parseNow(now)).text, terminator: "")
         }
     }
 }

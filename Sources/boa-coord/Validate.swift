@@ -55,22 +55,4 @@ extension BoaCoord {
             if worst != 0 { throw ExitCode(worst) }
         }
     }
-
-    /// `boa-coord run`: the background service.
-    struct Run: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Run the background service: watch the inbox, plan, publish to the outbox.",
-            discussion: """
-                Example:
-                  boa-coord run --home /srv/boa
-                """
-        )
-
-        @OptionGroup var home: HomeOptions
-
-        func run() async throws {
-            FileHandle.standardError.write(Data("boa-coord run: not yet implemented (the intake service arrives with issue 4); 'validate' works.\n".utf8))
-            throw ExitCode(3)
-        }
-    }
 }

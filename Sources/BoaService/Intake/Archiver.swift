@@ -26,7 +26,19 @@ struct Archiver {
             faultText: record.faultText)
     }
 
-    func perform(_ job: Job) throws(FileFailure) {
+    /// Performs jobs, then flushes each folder they touched once.
+    func perform(_ jobs: [Job]) throws(FileFailure) {
+        var folders: Set<String> = []
+        for job in jobs { folders.formUnion(try perform(job, syncing: false)) }
+        for folder in folders.sorted() { try POSIXFiles.syncDirectory(folder) }
+    }
+
+    /// Performs one job and flushes its folders.
+    func perform(_ job: Job) throws(FileFailure) { try perform([job]) }
+
+    /// Performs one job; returns the folders whose entries changed (to be flushed by the caller).
+    private func perform(_ job: Job, syncing: Bool) throws(FileFailure) -> Set<String> {
+        var touched: Set<String> = []
         if let rejected = job.rejectedPath {
             let target = home.root.appendingPathComponent(rejected).path
             try POSIXFiles.makeDirectory((target as NSString).deletingLastPathComponent)
@@ -49,13 +61,15 @@ struct Archiver {
             try POSIXFiles.makeDirectory(folder)
             if try POSIXFiles.status(job.source) != nil, try POSIXFiles.status(target) == nil {
                 try POSIXFiles.rename(job.source, target)
-                try POSIXFiles.syncDirectory(folder)
-                try POSIXFiles.syncDirectory((job.source as NSString).deletingLastPathComponent)
+                touched.insert(folder)
+                touched.insert((job.source as NSString).deletingLastPathComponent)
             } else if try POSIXFiles.status(target) != nil, try POSIXFiles.status(job.source) != nil {
                 // Archived before, and the claimed copy is a leftover of an interrupted step: the archive holds it.
                 try POSIXFiles.unlink(job.source)
+                touched.insert((job.source as NSString).deletingLastPathComponent)
             }
         }
+        return touched
     }
 
     /// Writes a new file by a temporary name and renames it into place, flushed.

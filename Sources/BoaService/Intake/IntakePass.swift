@@ -73,9 +73,19 @@ public final class Intake: Sendable {
         var report = PassReport()
         var claimed = try recover()
         let work = WorkFolder(root: home.work)
+        var emptied: Set<String> = []
         for file in files {
             let id = claimCounter.next(now: now)
-            if let claim = try work.claim(file, id: id) { claimed.append(claim) }
+            if let claim = try work.claim(file, id: id) {
+                claimed.append(claim)
+                emptied.insert((file.path as NSString).deletingLastPathComponent)
+            }
+        }
+        // The claims must be on disk before anything about them is committed, or a power cut could bring a
+        // committed file back into the inbox.
+        if !emptied.isEmpty {
+            try POSIXFiles.syncDirectory(home.work.path)
+            for folder in emptied.sorted() { try POSIXFiles.syncDirectory(folder) }
         }
         FaultInjection.crashIfAsked(at: "claim")
         report.filesTaken = claimed.count
@@ -84,10 +94,10 @@ public final class Intake: Sendable {
             let batch = Array(incoming[batchStart..<min(incoming.count, batchStart + configuration.batchSize)])
             let applied = try applyBatch(batch, now: now)
             FaultInjection.crashIfAsked(at: "commit")
-            let archiver = Archiver(home: home)
+            try Archiver(home: home).perform(applied.map {
+                Archiver.Job(source: $0.claimed.path, archivePath: $0.archivePath, rejectedPath: $0.rejectedPath, faultText: $0.faultFileText)
+            })
             for file in applied {
-                try archiver.perform(Archiver.Job(source: file.claimed.path, archivePath: file.archivePath, rejectedPath: file.rejectedPath,
-                                                  faultText: file.faultFileText))
                 switch file.outcome {
                 case .accepted: report.accepted += 1
                 case .duplicate: report.duplicates += 1
@@ -175,8 +185,7 @@ public final class Intake: Sendable {
             let jobs = try HoldKeeper(transaction: tx, configuration: configuration, home: home, now: now).run(applier: &applier)
             return (jobs, before - (try tx.heldMessages().count))
         }
-        let archiver = Archiver(home: home)
-        for job in jobs { try archiver.perform(job) }
+        try Archiver(home: home).perform(jobs)
         return ended
     }
 

@@ -1,0 +1,137 @@
+import BoaCore
+import BoaStore
+import Foundation
+import Logging
+import ServiceLifecycle
+import Synchronization
+
+/// `boa-coord run`: the background service. Wakes on inotify events, on a timer and when files it waits
+/// for should have settled; each wake is one pass over the files that are complete. Stops cleanly on
+/// graceful shutdown (SIGTERM/SIGINT): the pass in hand is finished, nothing is left half-done.
+public struct RunService: Service {
+    let context: ServiceContext
+    let wallClock: @Sendable () -> Int64
+
+    /// Makes the service for an opened home.
+    public init(context: ServiceContext, wallClock: @escaping @Sendable () -> Int64 = RunService.systemMilliseconds) {
+        self.context = context
+        self.wallClock = wallClock
+    }
+
+    /// The system clock in milliseconds since the epoch.
+    public static let systemMilliseconds: @Sendable () -> Int64 = {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec) / 1_000_000
+    }
+
+    static func monotonicMilliseconds() -> Int64 {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec) / 1_000_000
+    }
+
+    public func run() async throws {
+        let logger = context.logger
+        let configuration = context.configuration
+        let inbox = context.intake.inbox
+        let wakeup = Wakeup()
+        let stopping = Atomic<Bool>(false)
+        let watcher = try InboxWatcher(folders: inbox.folders().map { (key: $0.key ?? "", path: $0.path) }, wakeup: wakeup)
+        var selector = CompleteFileSelector(stableMilliseconds: Int64(configuration.stableMilliseconds))
+        var backoff: Int64 = 0
+        logger.notice("boa-coord run: watching \(inbox.root.path)", metadata: ["home": "\(context.home.root.path)"])
+        await withGracefulShutdownHandler {
+            var lastScan: Int64 = 0
+            while !stopping.load(ordering: .relaxed) {
+                var nextWake = Int64(configuration.scanIntervalSeconds) * 1000
+                do {
+                    let files = try inbox.scan()
+                    lastScan = RunService.monotonicMilliseconds()
+                    let choice = selector.choose(files, watcher: watcher, wallNow: wallClock(), monotonicNow: lastScan)
+                    if let wait = choice.retryIn { nextWake = min(nextWake, max(wait, 1)) }
+                    let now = wallClock()
+                    let report = try context.intake.pass(files: choice.complete, now: now, clock: wallClock)
+                    for file in choice.complete { watcher.forget(folderKey: file.folder ?? "", name: file.name) }
+                    if report.filesTaken > 0 || report.published > 0 || report.holdsEnded > 0 {
+                        logger.info("pass: \(report)")
+                    }
+                    try runRetentionIfDue(now: now)
+                    backoff = 0
+                } catch {
+                    // Disk full, database busy, a permission briefly wrong: the files stay where they are and
+                    // the pass is tried again later, with growing pauses. No fault is sent for it.
+                    backoff = min(max(backoff * 2, 500), 60_000)
+                    nextWake = backoff
+                    logger.warning("pass failed; trying again", metadata: ["error": "\(error)", "retry.ms": "\(backoff)"])
+                }
+                if stopping.load(ordering: .relaxed) { break }
+                await wakeup.wait(timeout: .milliseconds(nextWake))
+            }
+        } onGracefulShutdown: {
+            stopping.store(true, ordering: .relaxed)
+            wakeup.signal()
+        }
+        logger.notice("boa-coord run: stopped cleanly")
+    }
+
+    /// Applies retention once a day, at or after the configured local hour.
+    private func runRetentionIfDue(now: Int64) throws {
+        let configuration = context.configuration
+        let today = Amsterdam.localDate(atMilliseconds: now)
+        let hour = (now - Amsterdam.startOfDay(today)) / 3_600_000
+        guard hour >= configuration.retentionHour else { return }
+        let last = try context.store.write { tx in try tx.serviceState("retention.last") }
+        guard last != today.description else { return }
+        let report = try RetentionJob(home: context.home, store: context.store).run(now: now, performer: "boa-coord run (retention)")
+        try context.store.write { tx in try tx.setServiceState("retention.last", today.description) }
+        context.logger.info("retention: \(report.anonymised.count) anonymised, \(report.deleted.count) deleted, \(report.logRowsCut) log rows cut")
+    }
+}
+
+/// Decides which files written in place are complete (KOPPELVLAK §1): a file renamed in is complete; any
+/// other is taken once no process has it open for writing and its size and mtime have not changed for the
+/// configured moment.
+struct CompleteFileSelector {
+    let stableMilliseconds: Int64
+    private var seen: [String: (size: Int64, modified: Int64, inode: UInt64, since: Int64)] = [:]
+
+    init(stableMilliseconds: Int64) { self.stableMilliseconds = stableMilliseconds }
+
+    mutating func choose(_ files: [InboxFile], watcher: InboxWatcher?, wallNow: Int64, monotonicNow: Int64)
+        -> (complete: [InboxFile], retryIn: Int64?)
+    {
+        var complete: [InboxFile] = []
+        var retry: Int64?
+        var stillThere: Set<String> = []
+        for file in files {
+            stillThere.insert(file.path)
+            let hint = watcher?.hint(folderKey: file.folder ?? "", name: file.name)
+            if hint?.writing == true { continue }
+            if POSIXFiles.isOpenForWriting(file.path) == true {
+                retry = min(retry ?? stableMilliseconds, max(stableMilliseconds, 50))
+                continue
+            }
+            if hint?.movedIn == true {
+                complete.append(file)
+                continue
+            }
+            let ageMilliseconds = wallNow - file.modified / 1_000_000
+            if let previous = seen[file.path], previous.size == file.size, previous.modified == file.modified, previous.inode == file.inode {
+                if monotonicNow - previous.since >= stableMilliseconds || ageMilliseconds >= stableMilliseconds {
+                    complete.append(file)
+                } else {
+                    retry = min(retry ?? Int64.max, stableMilliseconds - (monotonicNow - previous.since))
+                }
+            } else if ageMilliseconds >= stableMilliseconds, POSIXFiles.isOpenForWriting(file.path) == false {
+                complete.append(file)
+            } else {
+                seen[file.path] = (file.size, file.modified, file.inode, monotonicNow)
+                retry = min(retry ?? Int64.max, stableMilliseconds)
+            }
+        }
+        for path in seen.keys where !stillThere.contains(path) { seen.removeValue(forKey: path) }
+        for file in complete { seen.removeValue(forKey: file.path) }
+        return (complete, retry)
+    }
+}
