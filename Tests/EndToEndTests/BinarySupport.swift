@@ -21,10 +21,13 @@ struct RunResult {
 }
 
 /// Runs the binary with arguments in a folder and waits for it.
-func runBinary(_ arguments: [String], in folder: URL? = nil) throws -> RunResult {
+func runBinary(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws -> RunResult {
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
+    if !environment.isEmpty {
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     if let folder { process.currentDirectoryURL = folder }
     let output = Pipe()
     let error = Pipe()
