@@ -18,6 +18,8 @@ struct RunResult {
     var status: Int32
     var standardOutput: String
     var standardError: String
+    /// How it ended: `.exit` (status is the exit status) or `.uncaughtSignal` (status is the signal).
+    var reason: Process.TerminationReason = .exit
 }
 
 /// Runs the binary with arguments in a folder and waits for it.
@@ -43,7 +45,7 @@ func runBinary(_ arguments: [String], in folder: URL? = nil, environment: [Strin
     while !reader.isFinished { usleep(1000) }
     return RunResult(status: process.terminationStatus,
                      standardOutput: String(decoding: outputData, as: UTF8.self),
-                     standardError: String(decoding: errorData, as: UTF8.self))
+                     standardError: String(decoding: errorData, as: UTF8.self), reason: process.terminationReason)
 }
 
 /// Makes a fresh temporary folder.
@@ -52,3 +54,70 @@ func temporaryFolder(_ name: String = "boa-e2e") throws -> URL {
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }
+
+/// The binary started in the background (`run`), with its standard output and error going to a log file, so
+/// that a test can signal it, wait for it with a timeout and read what it logged.
+final class BackgroundBinary: @unchecked Sendable {
+    let process = Process()
+    /// Where its standard output and error go.
+    let log: URL
+
+    /// Starts the binary; `environment` is added to the test's own.
+    init(_ arguments: [String], environment: [String: String] = [:], log: URL) throws {
+        self.log = log
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: log)
+        process.executableURL = binary
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.standardOutput = handle
+        process.standardError = handle
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        try handle.close()
+    }
+
+    var pid: Int32 { process.processIdentifier }
+    var isRunning: Bool { process.isRunning }
+
+    /// Sends a signal.
+    func send(_ signal: Int32) { _ = kill(process.processIdentifier, signal) }
+
+    /// Waits for the process to end; nil if it still runs after `timeout` seconds.
+    func waitForExit(timeout: Double) -> (reason: Process.TerminationReason, status: Int32)? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning {
+            if Date() > deadline { return nil }
+            usleep(5_000)
+        }
+        return (process.terminationReason, process.terminationStatus)
+    }
+
+    /// What it wrote so far.
+    var output: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
+
+    /// The last lines of what it wrote, for failure messages.
+    func tail(_ lines: Int = 30) -> String { output.split(separator: "\n", omittingEmptySubsequences: false).suffix(lines).joined(separator: "\n") }
+
+    /// Kills it with SIGKILL if it still runs (clean-up after a failed test).
+    func stopIfRunning() {
+        guard process.isRunning else { return }
+        send(SIGKILL)
+        _ = waitForExit(timeout: 10)
+    }
+}
+
+/// Polls `condition` every `interval` seconds until it holds or `timeout` seconds have passed; returns whether it
+/// held. (End-to-end tests watch the real file system and database; a condition is awaited, never slept for.)
+@discardableResult
+func waitUntil(timeout: Double, interval: Double = 0.05, _ condition: () throws -> Bool) rethrows -> Bool {
+    let deadline = Date().addingTimeInterval(timeout)
+    while true {
+        if try condition() { return true }
+        if Date() > deadline { return false }
+        usleep(useconds_t(interval * 1_000_000))
+    }
+}
+
+/// Seconds since `start`, for printed timings.
+func secondsSince(_ start: Date) -> String { String(format: "%.1f s", Date().timeIntervalSince(start)) }

@@ -118,3 +118,37 @@ enum Messages {
                 body: .taskCancellation(TaskCancellation(taskId: taskId, reason: "Melding vervallen")))
     }
 }
+
+extension HomeFixture {
+    /// A folder beside the home for the logs of background runs (kept out of the home itself).
+    var logFolder: URL {
+        let folder = root.deletingLastPathComponent().appendingPathComponent(root.lastPathComponent + "-logs", isDirectory: true)
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    /// Starts `boa-coord run` on this home in the background; its output goes to `<logs>/<logName>.log`.
+    /// `BOA_LOG_LEVEL` is `warning` unless `environment` says otherwise.
+    func startRun(logName: String, environment: [String: String] = [:]) throws -> BackgroundBinary {
+        try BackgroundBinary(["run", "--home", root.path], environment: ["BOA_LOG_LEVEL": "warning"].merging(environment) { $1 },
+                             log: logFolder.appendingPathComponent("\(logName).log"))
+    }
+
+    /// `boa-coord sql "PRAGMA integrity_check"`: "ok" when the database is sound.
+    func integrityCheck() throws -> String {
+        try sql("PRAGMA integrity_check").compactMap { $0.values.first as? String }.joined(separator: "; ")
+    }
+
+    /// `boa-coord audit verify`.
+    func auditVerify() throws -> RunResult { try runBinary(["audit", "verify", "--home", root.path]) }
+
+    /// The files partners still have in the inbox, hidden names included (a leftover temporary name counts too).
+    func inboxLeftovers() -> [String] { files(in: "inbox") }
+
+    /// Every outbox file as `partner/name` with its bytes, hidden (staging) names included.
+    func outboxContents() throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        for file in files(in: "outbox") { result[file] = try Data(contentsOf: url("outbox/\(file)")) }
+        return result
+    }
+}

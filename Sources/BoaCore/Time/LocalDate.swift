@@ -45,7 +45,13 @@ extension LocalDate {
     /// Reads an `xs:date`: `[-]yyyy-MM-dd`, optionally followed by a time zone (which a calendar day of
     /// the contract ignores: every `datum` is local to Europe/Amsterdam).
     public init?(xsdDate text: String) {
-        var scanner = DigitScanner(text)
+        var text = text
+        guard let value = text.withUTF8({ LocalDate.parse(DigitScanner($0)) }) else { return nil }
+        self = value
+    }
+
+    private static func parse(_ scanner: DigitScanner) -> LocalDate? {
+        var scanner = scanner
         let negative = scanner.skip("-")
         guard let year = scanner.digits(min: 4), scanner.skip("-"), let month = scanner.digits(exactly: 2),
             scanner.skip("-"), let day = scanner.digits(exactly: 2)
@@ -54,6 +60,6 @@ extension LocalDate {
         guard (1...12).contains(month), day >= 1, day <= CivilCalendar.daysInMonth(year: year, month: month),
             year < 100_000_000
         else { return nil }
-        self.init(year: Int(negative ? -year : year), month: Int(month), day: Int(day))
+        return LocalDate(year: Int(negative ? -year : year), month: Int(month), day: Int(day))
     }
 }

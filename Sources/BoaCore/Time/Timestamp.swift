@@ -59,7 +59,13 @@ extension Timestamp {
     /// Accepts what XSD accepts for such a value (more than four year digits, `24:00:00`), after
     /// whitespace has been collapsed. Returns nil for anything else, or for a value out of range.
     public init?(xsdDateTime text: String) {
-        var scanner = DigitScanner(text)
+        var text = text
+        guard let value = text.withUTF8({ Timestamp.parse(DigitScanner($0)) }) else { return nil }
+        self = value
+    }
+
+    private static func parse(_ scanner: DigitScanner) -> Timestamp? {
+        var scanner = scanner
         let negativeYear = scanner.skip("-")
         guard let yearDigits = scanner.digits(min: 4), scanner.skip("-"),
             let month = scanner.digits(exactly: 2), scanner.skip("-"),
@@ -70,9 +76,8 @@ extension Timestamp {
         else { return nil }
         var millisecond: Int64 = 0
         if scanner.skip(".") {
-            guard let fraction = scanner.digitString(min: 1) else { return nil }
-            let firstThree = String((fraction + "00").prefix(3))
-            millisecond = Int64(firstThree) ?? 0
+            guard let fraction = scanner.fractionMilliseconds() else { return nil }
+            millisecond = fraction
         }
         guard let offset = scanner.offset(), scanner.isAtEnd else { return nil }
         guard (1...12).contains(month), day >= 1, day <= CivilCalendar.daysInMonth(year: yearDigits, month: month),
@@ -82,17 +87,17 @@ extension Timestamp {
         let year = negativeYear ? -yearDigits : yearDigits
         let days = CivilCalendar.days(year: year, month: month, day: day)
         let local = days * 86_400_000 + ((hour * 60 + minute) * 60 + second) * 1000 + millisecond
-        self.init(millisecondsSinceEpoch: local - Int64(offset) * 60_000, utcOffsetMinutes: offset)
+        return Timestamp(millisecondsSinceEpoch: local - Int64(offset) * 60_000, utcOffsetMinutes: offset)
     }
 }
 
-/// A tiny scanner for the fixed-form lexical spaces of XSD dates and times.
+/// A tiny scanner for the fixed-form lexical spaces of XSD dates and times, over UTF-8 in place.
 package struct DigitScanner {
-    private let bytes: [UInt8]
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
 
-    /// Scans the UTF-8 of `text`.
-    package init(_ text: String) { bytes = Array(text.utf8) }
+    /// Scans UTF-8 bytes the caller keeps alive.
+    package init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     /// Whether everything has been read.
     package var isAtEnd: Bool { index == bytes.count }
@@ -104,24 +109,40 @@ package struct DigitScanner {
         return true
     }
 
-    /// Reads a run of at least `min` digits as text.
-    package mutating func digitString(min: Int) -> String? {
-        let start = index
-        while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
-        guard index - start >= min else { return nil }
-        return String(decoding: bytes[start..<index], as: UTF8.self)
-    }
-
     /// Reads a run of at least `min` digits as a number (nil if it overflows).
     package mutating func digits(min: Int) -> Int64? {
-        guard let text = digitString(min: min), text.count <= 18 else { return nil }
-        return Int64(text)
+        let start = index
+        var value: Int64 = 0
+        var overflow = false
+        while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
+            let (times, o1) = value.multipliedReportingOverflow(by: 10)
+            let (plus, o2) = times.addingReportingOverflow(Int64(bytes[index] - 0x30))
+            overflow = overflow || o1 || o2
+            value = plus
+            index += 1
+        }
+        guard index - start >= min, !overflow else { return nil }
+        return value
     }
 
     /// Reads exactly `count` digits as a number.
     package mutating func digits(exactly count: Int) -> Int64? {
         let start = index
         guard let value = digits(min: count), index - start == count else { return nil }
+        return value
+    }
+
+    /// Reads the digits of a fraction of a second (at least one) as whole milliseconds, cutting off the rest.
+    package mutating func fractionMilliseconds() -> Int64? {
+        var value: Int64 = 0
+        var count = 0
+        while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
+            if count < 3 { value = value * 10 + Int64(bytes[index] - 0x30) }
+            count += 1
+            index += 1
+        }
+        guard count > 0 else { return nil }
+        if count < 3 { for _ in count..<3 { value *= 10 } }
         return value
     }
 

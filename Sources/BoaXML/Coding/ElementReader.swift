@@ -11,27 +11,32 @@ struct Element {
 
     /// The concatenated text and CDATA content, exactly as written (for `xs:string` types).
     var text: String {
-        var child = node.pointee.children
-        var parts: [String] = []
+        guard let first = node.pointee.children else { return "" }
+        // Nearly always one text node: read it straight.
+        if first.pointee.next == nil, first.pointee.type == XML_TEXT_NODE || first.pointee.type == XML_CDATA_SECTION_NODE,
+            let content = first.pointee.content
+        {
+            return String(cString: content)
+        }
+        var text = ""
+        var child: xmlNodePtr? = first
         while let current = child {
-            if current.pointee.type == XML_TEXT_NODE || current.pointee.type == XML_CDATA_SECTION_NODE,
-                let content = current.pointee.content
-            {
-                parts.append(String(cString: content))
+            if current.pointee.type == XML_TEXT_NODE || current.pointee.type == XML_CDATA_SECTION_NODE, let content = current.pointee.content {
+                text += String(cString: content)
             }
             child = current.pointee.next
         }
-        return parts.count == 1 ? parts[0] : parts.joined()
+        return text
     }
 
     /// The text with XML whitespace collapsed, as XSD reads every non-string type.
     var token: String {
-        let whitespace: Set<Character> = [" ", "\t", "\n", "\r"]
         let raw = text
-        guard let first = raw.firstIndex(where: { !whitespace.contains($0) }),
-            let last = raw.lastIndex(where: { !whitespace.contains($0) })
-        else { return "" }
-        return String(raw[first...last])
+        let utf8 = raw.utf8
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        guard let first = utf8.first, let last = utf8.last, isSpace(first) || isSpace(last) else { return raw }
+        guard let start = utf8.firstIndex(where: { !isSpace($0) }), let end = utf8.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(raw[start...end])
     }
 
     /// The child elements, in order.

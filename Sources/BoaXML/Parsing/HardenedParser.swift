@@ -16,31 +16,35 @@ final class ParseState {
     var validityIssues: [XMLIssue] = []
     /// Where a DOCTYPE was met, if one was.
     var doctype: XMLIssue?
-    /// Start-tag positions; an element node's `_private` holds its index here plus one.
-    private(set) var positions: [(line: Int, column: Int)] = []
+    /// The parser's byte offset when each start tag was read; an element node's `_private` holds its index
+    /// here plus one. Lines and columns are only worked out for the few elements an error is about.
+    private(set) var tagOffsets: ContiguousArray<Int> = []
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
         scanner = TextPositionScanner(bytes)
+        tagOffsets.reserveCapacity(64)
     }
 
-    /// Records the start-tag position of `node`; `offset` is the parser's position inside or just after
-    /// that start tag (its `<` is the last one before it: `<` cannot occur inside a tag).
+    /// Notes where the start tag of `node` was read (cheap: this runs for every element).
+    @inline(__always)
     func recordStartTag(of node: xmlNodePtr, parserOffset offset: Int) {
-        var start = min(offset, bytes.count - 1)
-        while start > 0, bytes[start] != 0x3C { start -= 1 }
-        positions.append(scanner.position(of: start))
-        node.pointee._private = UnsafeMutableRawPointer(bitPattern: positions.count)
+        tagOffsets.append(offset)
+        node.pointee._private = UnsafeMutableRawPointer(bitPattern: tagOffsets.count)
     }
 
-    /// The start-tag position of an element (or of an attribute's element).
+    /// The start-tag position (line, column of its `<`) of an element, or of an attribute's element.
     func position(of node: xmlNodePtr?) -> (line: Int, column: Int)? {
         var node = node
         if let attribute = node, attribute.pointee.type == XML_ATTRIBUTE_NODE { node = attribute.pointee.parent }
         guard let node, node.pointee.type == XML_ELEMENT_NODE,
-            let index = node.pointee._private.map({ Int(bitPattern: $0) }), index >= 1, index <= positions.count
+            let index = node.pointee._private.map({ Int(bitPattern: $0) }), index >= 1, index <= tagOffsets.count
         else { return nil }
-        return positions[index - 1]
+        // The parser stood inside or just after the start tag; its `<` is the last one before that place,
+        // since `<` cannot occur inside a tag.
+        var start = min(tagOffsets[index - 1], bytes.count - 1)
+        while start > 0, bytes[start] != 0x3C { start -= 1 }
+        return scanner.position(of: start)
     }
 
     /// Records a DOCTYPE: its position is that of the `<!DOCTYPE` before the parser's offset.
