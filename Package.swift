@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -49,8 +50,13 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
-            name: "BoaSamples",
+            name: "BoaPlanner",
             dependencies: ["BoaCore"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "BoaSamples",
+            dependencies: ["BoaCore", "BoaPlanner"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -75,7 +81,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "boa-bench",
-            dependencies: ["BoaCore", "BoaXML", "BoaSamples", "CLibXML2"],
+            dependencies: [
+                "BoaCore", "BoaXML", "BoaSamples", "BoaStore", "BoaService", "CLibXML2",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             path: "Benchmarks/BoaBench",
             swiftSettings: strictSettings
         ),
@@ -87,6 +96,14 @@ let package = Package(
         .testTarget(
             name: "BoaXMLTests",
             dependencies: ["BoaCore", "BoaXML", "BoaSamples", "CLibXML2"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BoaPlannerTests",
+            dependencies: [
+                "BoaCore", "BoaPlanner", "BoaSamples",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,0 +1,119 @@
+import BoaCore
+
+/// The assignment model of the re-optimisation: which officer shifts staff which tasks, leaving the
+/// sequencing to the insertion that follows. Every task needs `teamSize` seats; a seat goes to an officer's
+/// shift that may take the task (active, deed with domain and powers, screening, a shift that meets the
+/// window, free of absences), or stays empty at a cost by priority. A shift holds as many visits as its free
+/// minutes allow at the mean length (work plus travel) of the tasks it may take. An arc costs the travel from
+/// the shift's start point, five for working outside the home neighbourhood, two for not being the OM's
+/// preferred officer, and the priority-weighted lateness if the shift starts after the task's target. Each
+/// task keeps its `arcsPerTask` cheapest arcs. Solved exactly by ``MinCostFlow``.
+struct AssignmentModel {
+    let problem: PlanningProblem
+    let schedule: Schedule
+    var arcsPerTask = 16
+
+    struct Solution {
+        /// Tasks with at least one empty seat.
+        var unplanned: Set<Int64>
+        /// The officers the flow gives each task.
+        var officers: [Int64: [String]]
+        /// The flow's cost (the model's optimum).
+        var cost: Int
+        /// Seats filled.
+        var seatsFilled: Int
+    }
+
+    /// The model's graph: nodes 0 (source), tasks, shifts, sink; arcs with capacity and cost.
+    struct Graph {
+        var nodes: Int
+        var arcs: [(from: Int, to: Int, capacity: Int, cost: Int)]
+        var taskNodes: [Int64: Int]
+        var shiftNodes: [Int: Int]
+        var source: Int
+        var sink: Int
+        /// For each task, (arc index, shift index) of its arcs to shifts.
+        var seatArcs: [Int64: [(arc: Int, shift: Int)]]
+    }
+
+    func graph() -> Graph {
+        let tasks = problem.tasks.filter { !$0.pinned }.sorted { $0.id < $1.id }
+        let settings = problem.settings
+        var taskNodes: [Int64: Int] = [:]
+        for (index, task) in tasks.enumerated() { taskNodes[task.id] = 1 + index }
+        var shiftNodes: [Int: Int] = [:]
+        for index in problem.shifts.indices { shiftNodes[index] = 1 + tasks.count + index }
+        let sink = 1 + tasks.count + problem.shifts.count
+        var arcs: [(from: Int, to: Int, capacity: Int, cost: Int)] = []
+        var seatArcs: [Int64: [(arc: Int, shift: Int)]] = [:]
+        var lengths: [Int: (total: Int, count: Int)] = [:]
+        for task in tasks {
+            guard let node = taskNodes[task.id] else { continue }
+            arcs.append((0, node, task.teamSize, 0))
+            arcs.append((node, sink, task.teamSize, Targets.unplannedCost(task.priority)))
+            var options: [(cost: Int, shift: Int)] = []
+            let windowStart = max(task.earliestStart, problem.now)
+            let target = Targets.targetStart(task)
+            for officer in problem.officers where schedule.mayDo(officer, task) {
+                let absences = schedule.absencesByOfficer[officer.id] ?? []
+                for shiftIndex in schedule.shiftsByOfficer[officer.id] ?? [] {
+                    let shift = problem.shifts[shiftIndex]
+                    guard shift.start <= task.deadline - task.durationMinutes, shift.end >= windowStart + task.durationMinutes else { continue }
+                    if absences.contains(where: { $0.from <= shift.start && ($0.until ?? Int.max) >= shift.end }) { continue }
+                    let travel = settings.travelMinutes(shift.startPoint ?? settings.homeBase, task.point)
+                    let outside = task.neighbourhood.map { officer.homeNeighbourhood != $0 ? 5 : 0 } ?? 0
+                    let preferred = task.preferredOfficer.map { $0 == officer.id ? 0 : 2 } ?? 0
+                    let late = max(0, max(shift.start + travel, windowStart) - target) * Targets.weight(task.priority)
+                    options.append((travel + outside + preferred + min(late, 50_000), shiftIndex))
+                }
+            }
+            for option in options.sorted(by: { ($0.cost, $0.shift) < ($1.cost, $1.shift) }).prefix(arcsPerTask) {
+                guard let shiftNode = shiftNodes[option.shift] else { continue }
+                seatArcs[task.id, default: []].append((arcs.count, option.shift))
+                arcs.append((node, shiftNode, 1, option.cost))
+                let travel = settings.travelMinutes(problem.shifts[option.shift].startPoint ?? settings.homeBase, task.point)
+                lengths[option.shift, default: (0, 0)].total += task.durationMinutes + travel
+                lengths[option.shift, default: (0, 0)].count += 1
+            }
+        }
+        for (index, shift) in problem.shifts.enumerated() {
+            guard let node = shiftNodes[index], let length = lengths[index], length.count > 0 else { continue }
+            let busy = schedule.stops[index].reduce(0) { $0 + ($1.end - $1.start) }
+            let free = max(0, shift.end - max(shift.start, problem.now) - busy)
+            let mean = max(1, length.total / length.count)
+            arcs.append((node, sink, free / mean, 0))
+        }
+        return Graph(nodes: sink + 1, arcs: arcs, taskNodes: taskNodes, shiftNodes: shiftNodes, source: 0, sink: sink, seatArcs: seatArcs)
+    }
+
+    /// Solves the model exactly.
+    func solve() -> Solution {
+        let graph = graph()
+        var flow = MinCostFlow(nodes: graph.nodes)
+        var places: [(node: Int, index: Int)] = []
+        for arc in graph.arcs { places.append(flow.addArc(from: arc.from, to: arc.to, capacity: arc.capacity, cost: arc.cost)) }
+        let result = flow.solve(source: graph.source, sink: graph.sink)
+        var officers: [Int64: [String]] = [:]
+        var unplanned: Set<Int64> = []
+        var seats = 0
+        for task in problem.tasks where !task.pinned {
+            var chosen: [String] = []
+            for seat in graph.seatArcs[task.id] ?? [] where flow.flow(places[seat.arc]) > 0 {
+                chosen.append(problem.shifts[seat.shift].officerId)
+            }
+            seats += chosen.count
+            officers[task.id] = chosen.sorted()
+            if chosen.count < task.teamSize { unplanned.insert(task.id) }
+        }
+        return Solution(unplanned: unplanned, officers: officers, cost: result.cost, seatsFilled: seats)
+    }
+
+    /// The graph as text for an independent solver (benchmarks): `nodes N`, `source S`, `sink T`, then one
+    /// `arc FROM TO CAPACITY COST` per line.
+    func export() -> String {
+        let graph = graph()
+        var lines = ["nodes \(graph.nodes)", "source \(graph.source)", "sink \(graph.sink)"]
+        for arc in graph.arcs { lines.append("arc \(arc.from) \(arc.to) \(arc.capacity) \(arc.cost)") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

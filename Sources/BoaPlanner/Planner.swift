@@ -1,0 +1,238 @@
+import BoaCore
+
+/// The planner (KOPPELVLAK §8): a pure function from officers, shifts, absences, open tasks, the current
+/// plan and `now` to a plan with reasons. It never reads files, the database or a clock.
+///
+/// Two ways in: ``insert(_:tasks:)``, the fast path for an event (new or changed tasks go into the plan
+/// as it stands, displacing lower-priority work not yet started when needed), and ``reoptimise(_:)``, which
+/// re-plans everything not started (an exact min-cost-flow assignment step, then sequencing and local
+/// improvement), with a penalty on changing what officers were already sent.
+public enum Planner {
+    /// Fast path: keeps the current plan (repairing visits whose officers dropped out: only the absent
+    /// officer is replaced when someone can join at the same start, otherwise the task is planned anew) and
+    /// inserts every open task without a visit, most important first.
+    public static func insert(_ problem: PlanningProblem) -> Plan {
+        var schedule = Schedule(problem: problem)
+        var explanations: [Int64: Explanation] = [:]
+        var pending = keepCurrent(problem, into: &schedule)
+        for task in problem.tasks where schedule.visits[task.id] == nil && !task.pinned { pending.insert(task.id) }
+        for taskId in ordered(pending, problem) {
+            guard let task = schedule.tasks[taskId] else { continue }
+            if let insertion = schedule.bestInsertion(task, notBefore: problem.now, current: problem.current[taskId]) {
+                schedule.add(insertion.visit)
+                explanations[taskId] = explain(insertion)
+            } else if let displaced = displace(task, in: &schedule, problem: problem) {
+                explanations[taskId] = explain(displaced)
+            }
+        }
+        return finish(schedule, problem, explanations)
+    }
+
+    /// Re-optimisation: started work stays; everything else is planned again. The min-cost-flow step
+    /// (``AssignmentModel``) decides, for the plan as a whole, which tasks get staffed when capacity is short
+    /// and by whom; tasks are then sequenced by best insertion in that order, and improved by moving each
+    /// visit to its best place while that lowers its score. Changing a visit that officers were sent costs
+    /// ``PlannerSettings/changePenaltyMinutes`` of travel.
+    public static func reoptimise(_ problem: PlanningProblem) -> Plan {
+        var schedule = Schedule(problem: problem)
+        for task in problem.tasks where task.pinned {
+            if let visit = problem.current[task.id] { schedule.add(visit) }
+        }
+        let model = AssignmentModel(problem: problem, schedule: schedule)
+        let flow = model.solve()
+        let penalty = problem.settings.changePenaltyMinutes
+        var explanations: [Int64: Explanation] = [:]
+        let open = problem.tasks.filter { !$0.pinned }.map(\.id)
+        let staffedFirst = ordered(Set(open), problem).sorted { (flow.unplanned.contains($0) ? 1 : 0) < (flow.unplanned.contains($1) ? 1 : 0) }
+        for taskId in staffedFirst {
+            guard let task = schedule.tasks[taskId] else { continue }
+            if let insertion = schedule.bestInsertion(task, notBefore: problem.now, current: problem.current[taskId], changePenalty: penalty) {
+                schedule.add(insertion.visit)
+                explanations[taskId] = explain(insertion)
+            }
+        }
+        // Local improvement: move each visit to its best place while that is better; retry the unplanned.
+        for _ in 0..<2 {
+            var improved = false
+            for taskId in ordered(Set(schedule.visits.keys), problem) {
+                guard let task = schedule.tasks[taskId], !task.pinned, let before = schedule.remove(taskId) else { continue }
+                let current = problem.current[taskId]
+                let old = score(before, task, schedule, current: current, penalty: penalty)
+                if let insertion = schedule.bestInsertion(task, notBefore: problem.now, current: current, changePenalty: penalty), insertion.score < old {
+                    schedule.add(insertion.visit)
+                    explanations[taskId] = explain(insertion)
+                    improved = improved || insertion.visit != before
+                } else {
+                    schedule.add(before)
+                }
+            }
+            for taskId in ordered(Set(open.filter { schedule.visits[$0] == nil }), problem) {
+                guard let task = schedule.tasks[taskId] else { continue }
+                if let insertion = schedule.bestInsertion(task, notBefore: problem.now, current: problem.current[taskId], changePenalty: penalty) {
+                    schedule.add(insertion.visit)
+                    explanations[taskId] = explain(insertion)
+                    improved = true
+                } else if let displaced = displace(task, in: &schedule, problem: problem) {
+                    explanations[taskId] = explain(displaced)
+                    improved = true
+                }
+            }
+            if !improved { break }
+        }
+        return finish(schedule, problem, explanations)
+    }
+
+    // MARK: pieces
+
+    /// Most important first: priority, then deadline, receipt and number (a fixed order, never a hash order).
+    static func ordered(_ ids: Set<Int64>, _ problem: PlanningProblem) -> [Int64] {
+        let tasks = problem.tasks.filter { ids.contains($0.id) }
+        return tasks.sorted { ($0.priority.rawValue, $0.deadline, $0.receivedAt, $0.number) < ($1.priority.rawValue, $1.deadline, $1.receivedAt, $1.number) }
+            .map(\.id)
+    }
+
+    /// Puts the current plan into the schedule, keeping each visit whose officers may still do it and
+    /// repairing teams; returns the tasks that must be planned anew.
+    static func keepCurrent(_ problem: PlanningProblem, into schedule: inout Schedule) -> Set<Int64> {
+        var replan: Set<Int64> = []
+        let byStart = problem.current.values.sorted { ($0.start, $0.taskId) < ($1.start, $1.taskId) }
+        // Started work first: it stays whatever happens.
+        for visit in byStart where schedule.tasks[visit.taskId]?.pinned == true { schedule.add(visit) }
+        for visit in byStart {
+            guard let task = schedule.tasks[visit.taskId], !task.pinned else { continue }
+            var kept: [Visit.Member] = []
+            for member in visit.members {
+                guard let officer = schedule.officers[member.officerId] else { continue }
+                let fits = schedule.slots(for: task, officer: officer, notBefore: problem.now).contains {
+                    schedule.problem.shifts[$0.shiftIndex].id == member.shiftId && $0.earliest <= visit.start && visit.start <= $0.latest
+                }
+                if fits { kept.append(member) }
+            }
+            if kept.count == visit.members.count {
+                schedule.add(visit)
+                continue
+            }
+            // Replace only the officers who dropped out, at the same start, if others can join.
+            let keptIds = Set(kept.map(\.officerId))
+            var joiners: [(OfficerFacts, Schedule.Slot)] = []
+            for officer in problem.officers where !keptIds.contains(officer.id) && !visit.officerIds.contains(officer.id) {
+                if let slot = schedule.slots(for: task, officer: officer, notBefore: problem.now).first(where: { $0.earliest <= visit.start && visit.start <= $0.latest }) {
+                    joiners.append((officer, slot))
+                }
+            }
+            let needed = task.teamSize - kept.count
+            if needed > 0, joiners.count >= needed {
+                let chosen = joiners.sorted { ($0.1.detour, schedule.load[$0.0.id] ?? 0, $0.0.id) < ($1.1.detour, schedule.load[$1.0.id] ?? 0, $1.0.id) }.prefix(needed)
+                let members = kept + chosen.map { Visit.Member(officerId: $0.0.id, shiftId: problem.shifts[$0.1.shiftIndex].id, travelMinutes: $0.1.travelIn) }
+                schedule.add(Visit(taskId: task.id, start: visit.start, members: members))
+            } else if needed <= 0 {
+                schedule.add(Visit(taskId: task.id, start: visit.start, members: Array(kept.prefix(task.teamSize))))
+            } else {
+                replan.insert(task.id)
+            }
+        }
+        return replan
+    }
+
+    /// Makes room for an important task by moving lower-priority work that has not started: tries taking
+    /// out one visit at a time, and keeps the first change that places the task (the displaced task is
+    /// placed elsewhere if it can be).
+    static func displace(_ task: TaskFacts, in schedule: inout Schedule, problem: PlanningProblem) -> Insertion? {
+        let candidates = schedule.visits.values
+            .compactMap { visit -> (Visit, TaskFacts)? in
+                guard let other = schedule.tasks[visit.taskId], !other.pinned, other.priority > task.priority else { return nil }
+                let officers = visit.officerIds.compactMap { schedule.officers[$0] }
+                guard officers.contains(where: { schedule.mayDo($0, task) }) else { return nil }
+                guard visit.start < task.deadline, visit.start + other.durationMinutes > max(task.earliestStart, problem.now) else { return nil }
+                return (visit, other)
+            }
+            .sorted { ($0.1.priority.rawValue, $0.0.start, $0.1.number) > ($1.1.priority.rawValue, $1.0.start, $1.1.number) }
+        for (visit, other) in candidates.prefix(25) {
+            schedule.remove(visit.taskId)
+            if let insertion = schedule.bestInsertion(task, notBefore: problem.now, current: problem.current[task.id]) {
+                schedule.add(insertion.visit)
+                if let again = schedule.bestInsertion(other, notBefore: problem.now, current: problem.current[other.id]) { schedule.add(again.visit) }
+                return insertion
+            }
+            schedule.add(visit)
+        }
+        return nil
+    }
+
+    static func score(_ visit: Visit, _ task: TaskFacts, _ schedule: Schedule, current: Visit?, penalty: Int) -> Score {
+        var score = Score()
+        let late = max(0, visit.start - Targets.targetStart(task))
+        score.urgentLateness = task.priority == .urgent ? late : 0
+        score.weightedLateness = late * Targets.weight(task.priority)
+        // Travel of the visit as it was: its detour in each member's shift, recomputed against the schedule without it.
+        var travel = 0
+        for member in visit.members {
+            guard let officer = schedule.officers[member.officerId],
+                let slot = schedule.slots(for: task, officer: officer, notBefore: Int.min / 4).first(where: {
+                    schedule.problem.shifts[$0.shiftIndex].id == member.shiftId && $0.earliest <= visit.start && visit.start <= $0.latest
+                })
+            else {
+                travel += 10_000
+                continue
+            }
+            travel += slot.detour
+            if let buurt = task.neighbourhood, officer.homeNeighbourhood != buurt { score.outsideHome += 1 }
+            score.workload += schedule.load[member.officerId] ?? 0
+        }
+        score.travel = travel
+        score.notPreferred = task.preferredOfficer.map { visit.officerIds.contains($0) ? 0 : 1 } ?? 0
+        if let current, current.start != visit.start || current.officerIds != visit.officerIds {
+            score.changes = 1
+            score.travel += penalty
+        }
+        score.tieStart = visit.start
+        score.tieTeam = visit.officerIds.joined(separator: ",")
+        return score
+    }
+
+    static func explain(_ insertion: Insertion) -> Explanation {
+        Explanation(
+            scoreParts: insertion.score.parts,
+            alternatives: insertion.alternatives.map { score, visit in
+                "\(visit.officerIds.joined(separator: "+")) from \(visit.start): travel \(score.travel), lateness \(score.weightedLateness), workload \(score.workload)"
+            })
+    }
+
+    static func finish(_ schedule: Schedule, _ problem: PlanningProblem, _ explanations: [Int64: Explanation]) -> Plan {
+        var unplanned: [Int64: Unplanned] = [:]
+        for task in problem.tasks where schedule.visits[task.id] == nil {
+            unplanned[task.id] = funnel(task, problem: problem, schedule: schedule)
+        }
+        return Plan(visits: schedule.visits, unplanned: unplanned, explanations: explanations.filter { schedule.visits[$0.key] != nil })
+    }
+
+    /// Why a task is not planned: the officers left after each hard rule, and the code that follows.
+    static func funnel(_ task: TaskFacts, problem: PlanningProblem, schedule: Schedule) -> Unplanned {
+        let windowStart = max(task.earliestStart, problem.now)
+        let active = problem.officers.filter(\.active)
+        let withDeed = active.filter { !schedule.deedWindows($0, task).isEmpty }
+        let screened = withDeed.filter { $0.screening >= task.confidentiality }
+        let onShift = screened.filter { officer in
+            (schedule.shiftsByOfficer[officer.id] ?? []).contains {
+                let shift = problem.shifts[$0]
+                return shift.start <= task.deadline - task.durationMinutes && shift.end >= windowStart + task.durationMinutes
+            }
+        }
+        let free = onShift.filter { !schedule.slots(for: task, officer: $0, notBefore: problem.now).isEmpty }
+        let powers = task.powers.map(\.rawValue).sorted().joined(separator: " + ")
+        var steps = ["\(active.count) active", "\(withDeed.count) with a deed for domain \(task.domain.rawValue)\(powers.isEmpty ? "" : " + \(powers)")"]
+        steps.append("\(screened.count) screened \(task.confidentiality.rawValue)")
+        steps.append("\(onShift.count) on shift in the window")
+        steps.append("\(free.count) with free time")
+        let needed = task.teamSize
+        let reason: ReasonCode
+        if withDeed.isEmpty {
+            reason = .noQualifiedOfficer
+        } else if screened.count < needed || onShift.count < needed {
+            reason = .teamTooSmall
+        } else {
+            reason = .noCapacity
+        }
+        return Unplanned(reason: reason, funnel: steps.joined(separator: " → ") + " (team of \(needed) needed)")
+    }
+}

@@ -1,0 +1,177 @@
+import BoaCore
+
+/// The planner's working state: every officer's shifts with the visits in them, in time order.
+/// Hard rules (KOPPELVLAK §8.1) are checked here; they are filters, never weights.
+struct Schedule {
+    let problem: PlanningProblem
+    let settings: PlannerSettings
+    /// Officers by id.
+    let officers: [String: OfficerFacts]
+    /// Each officer's shifts, by start.
+    let shiftsByOfficer: [String: [Int]]
+    /// Absences by officer.
+    let absencesByOfficer: [String: [AbsenceFacts]]
+    /// Tasks by id.
+    let tasks: [Int64: TaskFacts]
+    /// Shift indexes by shift id.
+    let shiftIndexes: [Int64: Int]
+    /// The stops of each shift (index into `problem.shifts`), by start.
+    private(set) var stops: [[Stop]]
+    /// The visits planned, by task.
+    private(set) var visits: [Int64: Visit] = [:]
+    /// Planned minutes of work per officer (for a fair spread).
+    private(set) var load: [String: Int] = [:]
+
+    /// A visit's place in one officer's shift.
+    struct Stop: Hashable {
+        var taskId: Int64
+        var start: Int
+        var end: Int
+        var point: RDPoint
+    }
+
+    init(problem: PlanningProblem) {
+        self.problem = problem
+        settings = problem.settings
+        var officers: [String: OfficerFacts] = [:]
+        for officer in problem.officers { officers[officer.id] = officer }
+        self.officers = officers
+        var byOfficer: [String: [Int]] = [:]
+        for (index, shift) in problem.shifts.enumerated() { byOfficer[shift.officerId, default: []].append(index) }
+        for key in byOfficer.keys { byOfficer[key]?.sort { (problem.shifts[$0].start, problem.shifts[$0].id) < (problem.shifts[$1].start, problem.shifts[$1].id) } }
+        shiftsByOfficer = byOfficer
+        var absences: [String: [AbsenceFacts]] = [:]
+        for absence in problem.absences { absences[absence.officerId, default: []].append(absence) }
+        absencesByOfficer = absences
+        var tasks: [Int64: TaskFacts] = [:]
+        for task in problem.tasks { tasks[task.id] = task }
+        self.tasks = tasks
+        var indexes: [Int64: Int] = [:]
+        for (index, shift) in problem.shifts.enumerated() { indexes[shift.id] = index }
+        shiftIndexes = indexes
+        stops = Array(repeating: [], count: problem.shifts.count)
+    }
+
+    // MARK: static filters
+
+    /// The deeds of an officer that carry the task's domain and all its powers (one deed must carry all).
+    func qualifyingDeeds(_ officer: OfficerFacts, _ task: TaskFacts) -> [DeedFacts] {
+        officer.deeds.filter { $0.domain == task.domain && task.powers.isSubset(of: $0.powers) }
+    }
+
+    /// Whether an officer may ever do a task: active, a qualifying deed valid on some day of the window,
+    /// screened for its confidentiality.
+    func mayDo(_ officer: OfficerFacts, _ task: TaskFacts) -> Bool {
+        officer.active && officer.screening >= task.confidentiality && !deedWindows(officer, task).isEmpty
+    }
+
+    /// The ranges of start minutes a qualifying deed covers: all the work's local dates within its validity.
+    func deedWindows(_ officer: OfficerFacts, _ task: TaskFacts) -> [ClosedRange<Int>] {
+        qualifyingDeeds(officer, task).compactMap { deed in
+            let from = Int(Amsterdam.startOfDay(deed.validFrom) / 60_000)
+            // The work must end (inclusive of its last minute) before the day after `validUntil`.
+            let until = Int(Amsterdam.startOfDay(deed.validUntil.adding(days: 1)) / 60_000) - task.durationMinutes
+            return from <= until ? from...until : nil
+        }
+    }
+
+    // MARK: feasible starts
+
+    /// Where a task could go in one officer's shift: a gap between stops and the start minutes that fit it.
+    struct Slot {
+        var officerId: String
+        var shiftIndex: Int
+        var gap: Int
+        var earliest: Int
+        var latest: Int
+        var travelIn: Int
+        /// Extra travel the insertion causes in this shift.
+        var detour: Int
+    }
+
+    /// Every slot of an officer for a task, honouring shift, travel, window, deed dates and absences.
+    func slots(for task: TaskFacts, officer: OfficerFacts, notBefore: Int) -> [Slot] {
+        guard officer.active, officer.screening >= task.confidentiality else { return [] }
+        let deeds = deedWindows(officer, task)
+        guard !deeds.isEmpty else { return [] }
+        let duration = task.durationMinutes
+        let windowStart = max(task.earliestStart, notBefore)
+        let windowEnd = task.deadline
+        var result: [Slot] = []
+        for shiftIndex in shiftsByOfficer[officer.id] ?? [] {
+            let shift = problem.shifts[shiftIndex]
+            if shift.end < windowStart + duration || shift.start > windowEnd - duration { continue }
+            let shiftStops = stops[shiftIndex]
+            let origin = shift.startPoint ?? settings.homeBase
+            for gap in 0...shiftStops.count {
+                let previousEnd = gap == 0 ? shift.start : shiftStops[gap - 1].end
+                let previousPoint = gap == 0 ? origin : shiftStops[gap - 1].point
+                let travelIn = settings.travelMinutes(previousPoint, task.point)
+                var lower = max(previousEnd + travelIn, windowStart)
+                var upper = min(shift.end, windowEnd) - duration
+                var detour = travelIn
+                if gap < shiftStops.count {
+                    let next = shiftStops[gap]
+                    let travelOut = settings.travelMinutes(task.point, next.point)
+                    upper = min(upper, next.start - travelOut - duration)
+                    detour += travelOut - settings.travelMinutes(previousPoint, next.point)
+                }
+                if lower > upper { continue }
+                // Absences: the travel and the work must not touch one.
+                var pieces = [lower...upper]
+                for absence in absencesByOfficer[officer.id] ?? [] {
+                    let blockedFrom = absence.from - duration  // exclusive
+                    let blockedUntil = (absence.until ?? Int.max / 4) + travelIn  // exclusive
+                    pieces = pieces.flatMap { piece -> [ClosedRange<Int>] in
+                        var parts: [ClosedRange<Int>] = []
+                        if piece.lowerBound <= blockedFrom { parts.append(piece.lowerBound...min(piece.upperBound, blockedFrom)) }
+                        if piece.upperBound >= blockedUntil { parts.append(max(piece.lowerBound, blockedUntil)...piece.upperBound) }
+                        return parts
+                    }
+                }
+                // Deed validity on the dates of the work.
+                for piece in pieces {
+                    for deed in deeds {
+                        lower = max(piece.lowerBound, deed.lowerBound)
+                        upper = min(piece.upperBound, deed.upperBound)
+                        if lower <= upper {
+                            result.append(Slot(officerId: officer.id, shiftIndex: shiftIndex, gap: gap, earliest: lower, latest: upper,
+                                               travelIn: travelIn, detour: detour))
+                        }
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    // MARK: changing the plan
+
+    /// Adds a visit: each member's stop goes into its shift in time order.
+    mutating func add(_ visit: Visit) {
+        guard let task = tasks[visit.taskId] else { return }
+        for member in visit.members {
+            guard let shiftIndex = shiftIndexes[member.shiftId] else { continue }
+            let stop = Stop(taskId: task.id, start: visit.start, end: visit.start + task.durationMinutes, point: task.point)
+            let position = stops[shiftIndex].firstIndex { $0.start > stop.start } ?? stops[shiftIndex].count
+            stops[shiftIndex].insert(stop, at: position)
+            load[member.officerId, default: 0] += task.durationMinutes
+        }
+        visits[visit.taskId] = visit
+    }
+
+    /// Removes a task's visit.
+    @discardableResult
+    mutating func remove(_ taskId: Int64) -> Visit? {
+        guard let visit = visits.removeValue(forKey: taskId), let task = tasks[taskId] else { return nil }
+        for member in visit.members {
+            guard let shiftIndex = shiftIndexes[member.shiftId] else { continue }
+            stops[shiftIndex].removeAll { $0.taskId == taskId }
+            load[member.officerId, default: 0] -= task.durationMinutes
+        }
+        return visit
+    }
+
+    /// The shift index of a shift id.
+    func shiftIndex(_ id: Int64) -> Int? { shiftIndexes[id] }
+}
