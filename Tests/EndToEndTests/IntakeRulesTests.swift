@@ -187,16 +187,19 @@ import Testing
         try home.drop(bytes, name: "verzoek.xml")
         try home.process()
         let first = home.allOutbox()
-        #expect(first == ["politie-on/\(Self.service)_BOATAAK-0000000001_Bv03_bevestiging.xml"])
+        // The Bv03, and the reaction to the request (PROVISIONAL: no roster yet).
+        #expect(first == ["politie-on/\(Self.service)_BOATAAK-0000000001_Bv03_bevestiging.xml",
+                          "politie-on/\(Self.service)_BOATAAK-0000000002_Du01_taakReactie.xml"])
         // Resent while the Bv03 is still in the outbox: the file is left as it is.
         try home.drop(bytes, name: "verzoek.xml")
         try home.process(now: "2026-12-01T09:05:00+01:00")
         #expect(home.allOutbox() == first)
-        // The partner took the Bv03 away, then resends again: the same Bv03 (same reference, same name) comes back.
-        try FileManager.default.removeItem(at: home.url("outbox/\(first[0])"))
+        // The partner took its files away, then resends again: the same Bv03 (same reference, same name) comes
+        // back; the reaction does not (it answers the task, not the file).
+        for file in first { try FileManager.default.removeItem(at: home.url("outbox/\(file)")) }
         try home.drop(bytes, name: "verzoek.xml")
         try home.process(now: "2026-12-01T09:10:00+01:00")
-        #expect(home.allOutbox() == first)
+        #expect(home.allOutbox() == [first[0]])
         let rows = try inbound(home)
         #expect(rows.map { $0["outcome"] as? String } == ["ACCEPTED", "DUPLICATE", "DUPLICATE"])
         #expect(try home.sql("SELECT count(*) AS n FROM audit_tasks").first?["n"] as? Int == 1)

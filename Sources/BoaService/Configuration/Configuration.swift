@@ -1,4 +1,5 @@
 public import BoaCore
+public import BoaPlanner
 public import Foundation
 
 /// The service's settings: every one has a default, so a home needs no `boa-coord.toml` to start
@@ -24,8 +25,13 @@ public struct Configuration: Hashable, Sendable {
     public var serviceIdentity = SystemIdentity.service
     /// The local hour (0–23) at which `run` applies retention each day. `[service] retention_hour`.
     public var retentionHour: Int = 3
-    /// The partners (KOPPELVLAK §3); `[partners.<key>]` tables override or add. 
+    /// The partners (KOPPELVLAK §3); `[partners.<key>]` tables override or add.
     public var partners = PartnerRegistry.standard
+    /// The planner's settings: `[planner] speed_kmh`, `home_base_x`, `home_base_y`, `work_area_min_x`,
+    /// `work_area_min_y`, `work_area_max_x`, `work_area_max_y`, `change_penalty_minutes`.
+    public var planner = PlannerSettings()
+    /// `run` re-optimises the whole plan this often (seconds). `[planner] reoptimise_interval_seconds`.
+    public var reoptimiseIntervalSeconds: Int = 300
 
     /// The defaults.
     public init() {}
@@ -68,6 +74,16 @@ public struct Configuration: Hashable, Sendable {
                 }
                 return value
             }
+            func number(_ range: ClosedRange<Double>) throws(ConfigurationError) -> Double {
+                let value: Double
+                switch entry.value {
+                case .integer(let integer): value = Double(integer)
+                case .float(let float): value = float
+                default: throw fail("must be a number from \(range.lowerBound) to \(range.upperBound)")
+                }
+                guard range.contains(value) else { throw fail("must be a number from \(range.lowerBound) to \(range.upperBound)") }
+                return value
+            }
             func string() throws(ConfigurationError) -> String {
                 guard case .string(let value) = entry.value, !value.isEmpty else { throw fail("must be a non-empty string") }
                 return value
@@ -87,6 +103,15 @@ public struct Configuration: Hashable, Sendable {
             case "service.organisatie": configuration.serviceIdentity.organisation = try string()
             case "service.applicatie": configuration.serviceIdentity.application = try string()
             case "service.retention_hour": configuration.retentionHour = try integer(0...23)
+            case "planner.speed_kmh": configuration.planner.metresPerMinute = try number(1...100) * 1000 / 60
+            case "planner.home_base_x": configuration.planner.homeBase.x = try number(0...300_000)
+            case "planner.home_base_y": configuration.planner.homeBase.y = try number(300_000...625_000)
+            case "planner.work_area_min_x": configuration.planner.workArea.minX = try number(0...300_000)
+            case "planner.work_area_min_y": configuration.planner.workArea.minY = try number(300_000...625_000)
+            case "planner.work_area_max_x": configuration.planner.workArea.maxX = try number(0...300_000)
+            case "planner.work_area_max_y": configuration.planner.workArea.maxY = try number(300_000...625_000)
+            case "planner.change_penalty_minutes": configuration.planner.changePenaltyMinutes = try integer(0...10_000)
+            case "planner.reoptimise_interval_seconds": configuration.reoptimiseIntervalSeconds = try integer(10...86_400)
             default:
                 throw fail("is not a setting boa-coord knows (see docs/OPERATIONS.md)")
             }

@@ -5,6 +5,14 @@ import Foundation
 import Logging
 import Synchronization
 
+/// How a pass plans: insert into the plan as it stands, or re-plan everything not started.
+public enum PlanningMode: Sendable {
+    /// The fast path of an event.
+    case insert
+    /// Full re-optimisation (the end of a `process` pass, and periodically in `run`).
+    case reoptimise
+}
+
 /// What one pass did.
 public struct PassReport: Sendable, CustomStringConvertible {
     /// Files taken in (claimed now or left claimed by an interrupted pass).
@@ -13,12 +21,15 @@ public struct PassReport: Sendable, CustomStringConvertible {
     public var accepted = 0, duplicates = 0, rejected = 0, held = 0
     /// Holds ended.
     public var holdsEnded = 0
+    /// Reactions sent, tasks planned, orders and withdrawals sent.
+    public var reactions = 0, planned = 0, orders = 0, withdrawals = 0
     /// Outbound files published.
     public var published = 0
 
     /// A one-line summary.
     public var description: String {
-        "\(filesTaken) files: \(accepted) accepted, \(duplicates) duplicates, \(rejected) rejected, \(held) held; \(published) answers published"
+        "\(filesTaken) files: \(accepted) accepted, \(duplicates) duplicates, \(rejected) rejected, \(held) held; "
+            + "\(reactions) reactions, \(planned) tasks planned, \(orders) orders, \(withdrawals) withdrawals; \(published) messages published"
     }
 }
 
@@ -69,7 +80,7 @@ public final class Intake: Sendable {
 
     /// One pass over `files` (found in the inbox) plus anything left claimed: take them in, end holds, publish.
     /// `now` is the pass's clock (fixed by `--now` in `process`).
-    public func pass(files: [InboxFile], now: Int64, clock: @escaping @Sendable () -> Int64) throws -> PassReport {
+    public func pass(files: [InboxFile], now: Int64, clock: @escaping @Sendable () -> Int64, planning: PlanningMode = .insert) throws -> PassReport {
         var report = PassReport()
         var claimed = try recover()
         let work = WorkFolder(root: home.work)
@@ -112,6 +123,13 @@ public final class Intake: Sendable {
             FaultInjection.crashIfAsked(at: "archive")
         }
         report.holdsEnded = try endHolds(now: now)
+        let plan = try store.write { tx in
+            try PlanStep(transaction: tx, configuration: configuration, now: now).run(planning == .reoptimise ? .reoptimise : .insert)
+        }
+        report.reactions = plan.reactions
+        report.planned = plan.planned
+        report.orders = plan.orders
+        report.withdrawals = plan.withdrawals
         report.published = try publish(clock: clock)
         return report
     }

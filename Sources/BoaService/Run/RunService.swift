@@ -40,6 +40,7 @@ public struct RunService: Service {
         let watcher = try InboxWatcher(folders: inbox.folders().map { (key: $0.key ?? "", path: $0.path) }, wakeup: wakeup)
         var selector = CompleteFileSelector(stableMilliseconds: Int64(configuration.stableMilliseconds))
         var backoff: Int64 = 0
+        var lastReoptimisation: Int64 = Int64.min / 2
         logger.notice("boa-coord run: watching \(inbox.root.path)", metadata: ["home": "\(context.home.root.path)"])
         await withGracefulShutdownHandler {
             var lastScan: Int64 = 0
@@ -51,8 +52,11 @@ public struct RunService: Service {
                     let choice = selector.choose(files, watcher: watcher, wallNow: wallClock(), monotonicNow: lastScan)
                     if let wait = choice.retryIn { nextWake = min(nextWake, max(wait, 1)) }
                     let now = wallClock()
-                    let report = try context.intake.pass(files: choice.complete, now: now, clock: wallClock)
+                    let reoptimise = lastScan - lastReoptimisation >= Int64(configuration.reoptimiseIntervalSeconds) * 1000
+                    let report = try context.intake.pass(files: choice.complete, now: now, clock: wallClock, planning: reoptimise ? .reoptimise : .insert)
+                    if reoptimise { lastReoptimisation = lastScan }
                     for file in choice.complete { watcher.forget(folderKey: file.folder ?? "", name: file.name) }
+                    nextWake = min(nextWake, Int64(configuration.reoptimiseIntervalSeconds) * 1000)
                     if report.filesTaken > 0 || report.published > 0 || report.holdsEnded > 0 {
                         logger.info("pass: \(report)")
                     }

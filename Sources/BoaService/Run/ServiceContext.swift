@@ -56,7 +56,7 @@ public final class ServiceContext: Sendable {
     public func processOnce(now: Int64) throws -> PassReport {
         let files = try intake.inbox.scan()
         logger.info("process: \(files.count) files in the inbox", metadata: ["now": "\(StoreTime.text(now))"])
-        return try intake.pass(files: files, now: now, clock: { now })
+        return try intake.pass(files: files, now: now, clock: { now }, planning: .reoptimise)
     }
 }
 

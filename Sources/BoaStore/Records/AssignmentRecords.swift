@@ -100,3 +100,10 @@ extension StoreTransaction {
                        arguments: [state.rawValue, StoreTime.text(at), reason, id])
     }
 }
+
+extension StoreTransaction {
+    /// Points an assignment at another shift (a roster re-sent the same shift under a new row).
+    public func setAssignmentShift(_ id: Int64, shiftId: Int64) throws {
+        try db.execute(sql: "UPDATE assignment SET shift_id = ? WHERE id = ?", arguments: [shiftId, id])
+    }
+}

@@ -313,3 +313,17 @@ extension StoreTransaction {
         return result
     }
 }
+
+extension StoreTransaction {
+    /// Tasks with a requester that reached a final status before any reaction was sent (a request whose
+    /// cancellation was waiting for it).
+    public func tasksClosedWithoutReaction() throws -> [TaskRecord] {
+        try Row.fetchAll(db, sql: "SELECT \(TaskRecord.columns) FROM task WHERE reactie IS NULL AND partner IS NOT NULL AND closed_at IS NOT NULL ORDER BY id")
+            .compactMap(TaskRecord.init(row:))
+    }
+
+    /// The tasks that have been declined.
+    public func declinedTaskIds() throws -> [Int64] {
+        try Int64.fetchAll(db, sql: "SELECT id FROM task WHERE reactie = 'DECLINE' ORDER BY id")
+    }
+}
