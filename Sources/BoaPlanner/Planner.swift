@@ -194,7 +194,7 @@ public enum Planner {
         Explanation(
             scoreParts: insertion.score.parts,
             alternatives: insertion.alternatives.map { score, visit in
-                "\(visit.officerIds.joined(separator: "+")) from \(visit.start): travel \(score.travel), lateness \(score.weightedLateness), workload \(score.workload)"
+                "\(visit.officerIds.joined(separator: "+")) from \(Amsterdam.timestamp(atMilliseconds: Int64(visit.start) * 60_000)): travel \(score.travel), lateness \(score.weightedLateness), workload \(score.workload)"
             })
     }
 

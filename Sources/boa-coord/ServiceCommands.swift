@@ -106,3 +106,43 @@ extension BoaCoord {
         }
     }
 }
+
+extension BoaCoord {
+    /// `boa-coord explain TAAKNUMMER`.
+    struct Explain: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Explain in plain words why a task is planned as it is, or why it is not.",
+            discussion: """
+                Shows the task, its status history, each officer's assignment with the planner's score parts and the
+                best alternatives it rejected, or, for an unplanned task, its BOA code and the filter funnel
+                ("41 active → 6 with a deed … → 0 screened"). The read is recorded in the processing log.
+
+                Example:
+                  boa-coord explain T2026-000123
+                """
+        )
+
+        @OptionGroup var home: HomeOptions
+
+        @Argument(help: "The task number, e.g. T2026-000123.")
+        var taskNumber: String
+
+        func validate() throws {
+            guard TaskNumber(taskNumber) != nil else { throw ValidationError("'\(taskNumber)' is not a task number (T<year>-<6 digits>, e.g. T2026-000123)") }
+        }
+
+        func run() throws {
+            let home = Home(root: self.home.url)
+            guard FileManager.default.fileExists(atPath: home.database.path), let number = TaskNumber(taskNumber) else {
+                printError("boa-coord explain: there is no database at \(home.database.path)")
+                throw ExitCode(1)
+            }
+            let store = try Store.open(at: home.database)
+            guard let text = try TaskExplanation.text(store: store, number: number, now: try parseNow(nil)) else {
+                printError("boa-coord explain: there is no task \(number)")
+                throw ExitCode(1)
+            }
+            print(text, terminator: "")
+        }
+    }
+}

@@ -107,3 +107,19 @@ extension StoreTransaction {
         try db.execute(sql: "UPDATE assignment SET shift_id = ? WHERE id = ?", arguments: [shiftId, id])
     }
 }
+
+extension StoreTransaction {
+    /// Every assignment of a task, in every state, oldest first.
+    public func assignmentHistory(taskId: Int64) throws -> [(assignment: AssignmentRecord, endedAt: Int64?, endReason: String?)] {
+        try Row.fetchAll(db, sql: "SELECT \(AssignmentRecord.columns), ended_at, end_reason FROM assignment WHERE task_id = ? ORDER BY id", arguments: [taskId]).map {
+            (AssignmentRecord(row: $0), ($0["ended_at"] as String?).flatMap(StoreTime.milliseconds), $0["end_reason"])
+        }
+    }
+
+    /// A task's status history: status, time (ms), reason code, explanation.
+    public func statusHistory(taskId: Int64) throws -> [(status: String, at: Int64, reason: String?, explanation: String?)] {
+        try Row.fetchAll(db, sql: "SELECT status, at, reden_code, toelichting FROM task_status WHERE task_id = ? ORDER BY id", arguments: [taskId]).map {
+            ($0["status"], StoreTime.milliseconds($0["at"]) ?? 0, $0["reden_code"], $0["toelichting"])
+        }
+    }
+}
