@@ -90,17 +90,29 @@ struct PlanStep {
         }
 
         // 4. Reactions to the undecided requests, and status changes of the rest.
+        var rounds = 0
         for task in undecided {
             if let visit = task.isTest ? shadowVisits[task.id] : plan.visits[task.id] {
                 try react(task, .accept, reason: nil, explanation: nil, visit: visit)
             } else if let reason = planningDecline(task, plan.unplanned[task.id], snapshot) {
                 try react(task, .decline, reason: reason, explanation: plan.unplanned[task.id]?.funnel)
+                report.reactions += 1
+                continue
             } else {
                 try react(task, .provisional, reason: nil, explanation: "Nog niet ingepland: \(plan.unplanned[task.id]?.funnel ?? "geen plek")")
             }
             report.reactions += 1
+            // Burglary aftercare: an accepted request brings a neighbourhood round (§8.2).
+            if try NeighbourhoodRound(transaction: transaction, configuration: configuration, now: now).createIfNeeded(for: task) != nil { rounds += 1 }
         }
         report.planned = plan.visits.count
+        if rounds > 0 {
+            // Plan the new rounds into the plan just made.
+            let more = try run(.insert)
+            report.orders += more.orders
+            report.withdrawals += more.withdrawals
+            report.planned = more.planned
+        }
         return report
     }
 

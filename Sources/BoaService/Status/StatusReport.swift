@@ -35,10 +35,16 @@ public struct StatusReport: Sendable {
         report.held = try count("SELECT count(*) FROM held_message")
         let nowText = StoreTime.text(now)
         report.officersOnShift = try count("SELECT count(DISTINCT s.boa_id) FROM shift s JOIN officer o ON o.boa_id = s.boa_id WHERE o.actief = 1 AND s.aanvang <= '\(nowText)' AND s.einde > '\(nowText)'")
-        let rows = try Store.readOnlyQuery(databaseAt: home.database, sql: "SELECT status, count(*) FROM task WHERE closed_at IS NULL GROUP BY status ORDER BY status").rows
+        // An aggregate report: TEST tasks are left out, and STRIKT tasks only count in a group of 5 or more
+        // (KOPPELVLAK §7).
+        let rows = try Store.readOnlyQuery(databaseAt: home.database, sql: """
+            SELECT status, sum(vertrouwelijkheid <> 'STRIKT'), sum(vertrouwelijkheid = 'STRIKT')
+              FROM task WHERE closed_at IS NULL AND is_test = 0 GROUP BY status ORDER BY status
+            """).rows
         report.openTasks = rows.compactMap { row in
-            guard case .text(let status) = row[0], case .integer(let count) = row[1] else { return nil }
-            return (status, Int(count))
+            guard case .text(let status) = row[0], case .integer(let other) = row[1], case .integer(let strict) = row[2] else { return nil }
+            let count = Int(other) + (strict >= 5 ? Int(strict) : 0)
+            return count > 0 ? (status, count) : nil
         }
         return report
     }

@@ -327,3 +327,11 @@ extension StoreTransaction {
         try Int64.fetchAll(db, sql: "SELECT id FROM task WHERE reactie = 'DECLINE' ORDER BY id")
     }
 }
+
+extension StoreTransaction {
+    /// Tasks of an origin, open (not final) or all, by id.
+    public func tasks(origin: TaskOrigin, open: Bool) throws -> [TaskRecord] {
+        try Row.fetchAll(db, sql: "SELECT \(TaskRecord.columns) FROM task WHERE soort = ? \(open ? "AND closed_at IS NULL" : "") ORDER BY id",
+                         arguments: [origin.rawValue]).compactMap(TaskRecord.init(row:))
+    }
+}
