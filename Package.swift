@@ -82,7 +82,7 @@ let package = Package(
         .executableTarget(
             name: "boa-bench",
             dependencies: [
-                "BoaCore", "BoaXML", "BoaSamples", "BoaStore", "BoaService", "CLibXML2",
+                "BoaCore", "BoaXML", "BoaSamples", "BoaStore", "BoaService", "BoaPlanner", "CLibXML2",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Benchmarks/BoaBench",

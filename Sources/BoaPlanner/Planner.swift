@@ -35,20 +35,23 @@ public enum Planner {
     /// ``PlannerSettings/changePenaltyMinutes`` of travel.
     public static func reoptimise(_ problem: PlanningProblem) -> Plan {
         var schedule = Schedule(problem: problem)
-        for task in problem.tasks where task.pinned {
-            if let visit = problem.current[task.id] { schedule.add(visit) }
-        }
+        // What officers have stays where it still may (repaired where an officer dropped out); the rest is placed
+        // in the order the assignment model gives: the tasks it staffs first, by priority, then the others.
+        let replan = keepCurrent(problem, into: &schedule)
         let model = AssignmentModel(problem: problem, schedule: schedule)
         let flow = model.solve()
         let penalty = problem.settings.changePenaltyMinutes
         var explanations: [Int64: Explanation] = [:]
         let open = problem.tasks.filter { !$0.pinned }.map(\.id)
-        let staffedFirst = ordered(Set(open), problem).sorted { (flow.unplanned.contains($0) ? 1 : 0) < (flow.unplanned.contains($1) ? 1 : 0) }
+        let waiting = Set(open.filter { schedule.visits[$0] == nil }).union(replan)
+        let staffedFirst = ordered(waiting, problem).sorted { (flow.unplanned.contains($0) ? 1 : 0) < (flow.unplanned.contains($1) ? 1 : 0) }
         for taskId in staffedFirst {
             guard let task = schedule.tasks[taskId] else { continue }
             if let insertion = schedule.bestInsertion(task, notBefore: problem.now, current: problem.current[taskId], changePenalty: penalty) {
                 schedule.add(insertion.visit)
                 explanations[taskId] = explain(insertion)
+            } else if let displaced = displace(task, in: &schedule, problem: problem) {
+                explanations[taskId] = explain(displaced)
             }
         }
         // Local improvement: move each visit to its best place while that is better; retry the unplanned.
@@ -58,7 +61,13 @@ public enum Planner {
                 guard let task = schedule.tasks[taskId], !task.pinned, let before = schedule.remove(taskId) else { continue }
                 let current = problem.current[taskId]
                 let old = score(before, task, schedule, current: current, penalty: penalty)
-                if let insertion = schedule.bestInsertion(task, notBefore: problem.now, current: current, changePenalty: penalty), insertion.score < old {
+                // Work officers already have only moves for clearly less lateness (at least the change penalty, in
+                // weighted minutes), never for travel or balance alone.
+                let asSent = current == before
+                if let insertion = schedule.bestInsertion(task, notBefore: problem.now, current: current, changePenalty: penalty), insertion.score < old,
+                    !asSent || insertion.score.urgentLateness < old.urgentLateness
+                        || old.weightedLateness - insertion.score.weightedLateness >= penalty
+                {
                     schedule.add(insertion.visit)
                     explanations[taskId] = explain(insertion)
                     improved = improved || insertion.visit != before
@@ -82,6 +91,18 @@ public enum Planner {
         return finish(schedule, problem, explanations)
     }
 
+    /// The assignment model of the re-optimisation for `problem`, as text for an independent solver, and the
+    /// optimum the planner's own min-cost flow finds for it (benchmarks compare the two).
+    public static func assignmentModel(_ problem: PlanningProblem) -> (graph: String, cost: Int, seatsFilled: Int) {
+        var schedule = Schedule(problem: problem)
+        for task in problem.tasks where task.pinned {
+            if let visit = problem.current[task.id] { schedule.add(visit) }
+        }
+        let model = AssignmentModel(problem: problem, schedule: schedule)
+        let solution = model.solve()
+        return (model.export(), solution.cost, solution.seatsFilled)
+    }
+
     // MARK: pieces
 
     /// Most important first: priority, then deadline, receipt and number (a fixed order, never a hash order).
@@ -96,10 +117,13 @@ public enum Planner {
     static func keepCurrent(_ problem: PlanningProblem, into schedule: inout Schedule) -> Set<Int64> {
         var replan: Set<Int64> = []
         let byStart = problem.current.values.sorted { ($0.start, $0.taskId) < ($1.start, $1.taskId) }
-        // Started work first: it stays whatever happens.
-        for visit in byStart where schedule.tasks[visit.taskId]?.pinned == true { schedule.add(visit) }
+        // Everything officers have goes in first, so that every check below sees the whole plan.
+        for visit in byStart where schedule.tasks[visit.taskId] != nil { schedule.add(visit) }
+        // Then each visit is checked against all the others: members who may no longer do it are noted.
+        var broken: [(visit: Visit, kept: [Visit.Member])] = []
         for visit in byStart {
-            guard let task = schedule.tasks[visit.taskId], !task.pinned else { continue }
+            guard let task = schedule.tasks[visit.taskId], !task.pinned, schedule.visits[visit.taskId] != nil else { continue }
+            schedule.remove(visit.taskId)
             var kept: [Visit.Member] = []
             for member in visit.members {
                 guard let officer = schedule.officers[member.officerId] else { continue }
@@ -110,9 +134,14 @@ public enum Planner {
             }
             if kept.count == visit.members.count {
                 schedule.add(visit)
-                continue
+            } else {
+                broken.append((visit, kept))
             }
-            // Replace only the officers who dropped out, at the same start, if others can join.
+        }
+        // A broken team keeps its start if others can join then (only the absent officer is replaced);
+        // otherwise the task is planned anew.
+        for (visit, kept) in broken {
+            guard let task = schedule.tasks[visit.taskId] else { continue }
             let keptIds = Set(kept.map(\.officerId))
             var joiners: [(OfficerFacts, Schedule.Slot)] = []
             for officer in problem.officers where !keptIds.contains(officer.id) && !visit.officerIds.contains(officer.id) {
@@ -120,13 +149,20 @@ public enum Planner {
                     joiners.append((officer, slot))
                 }
             }
-            let needed = task.teamSize - kept.count
-            if needed > 0, joiners.count >= needed {
+            // The kept members must still fit with the plan as it is now.
+            let stillFitting = kept.filter { member in
+                guard let officer = schedule.officers[member.officerId] else { return false }
+                return schedule.slots(for: task, officer: officer, notBefore: problem.now).contains {
+                    schedule.problem.shifts[$0.shiftIndex].id == member.shiftId && $0.earliest <= visit.start && visit.start <= $0.latest
+                }
+            }
+            let needed = task.teamSize - stillFitting.count
+            if needed <= 0 {
+                schedule.add(Visit(taskId: task.id, start: visit.start, members: Array(stillFitting.prefix(task.teamSize))))
+            } else if joiners.count >= needed, !stillFitting.isEmpty {
                 let chosen = joiners.sorted { ($0.1.detour, schedule.load[$0.0.id] ?? 0, $0.0.id) < ($1.1.detour, schedule.load[$1.0.id] ?? 0, $1.0.id) }.prefix(needed)
-                let members = kept + chosen.map { Visit.Member(officerId: $0.0.id, shiftId: problem.shifts[$0.1.shiftIndex].id, travelMinutes: $0.1.travelIn) }
+                let members = stillFitting + chosen.map { Visit.Member(officerId: $0.0.id, shiftId: problem.shifts[$0.1.shiftIndex].id, travelMinutes: $0.1.travelIn) }
                 schedule.add(Visit(taskId: task.id, start: visit.start, members: members))
-            } else if needed <= 0 {
-                schedule.add(Visit(taskId: task.id, start: visit.start, members: Array(kept.prefix(task.teamSize))))
             } else {
                 replan.insert(task.id)
             }
@@ -138,6 +174,8 @@ public enum Planner {
     /// out one visit at a time, and keeps the first change that places the task (the displaced task is
     /// placed elsewhere if it can be).
     static func displace(_ task: TaskFacts, in schedule: inout Schedule, problem: PlanningProblem) -> Insertion? {
+        // Only work that cannot wait (priority 1 and 2) moves other work aside.
+        guard task.priority <= .today else { return nil }
         let candidates = schedule.visits.values
             .compactMap { visit -> (Visit, TaskFacts)? in
                 guard let other = schedule.tasks[visit.taskId], !other.pinned, other.priority > task.priority else { return nil }

@@ -1,5 +1,6 @@
 import BoaCore
 import BoaPlanner
+import BoaSamples
 import Testing
 
 /// One test per hard rule (KOPPELVLAK §8.1): the rule filters officers out, it is never traded for a better score.

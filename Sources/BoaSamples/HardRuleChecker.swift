@@ -1,10 +1,12 @@
 import BoaCore
-import BoaPlanner
+public import BoaPlanner
 
 /// An independent check of every hard rule of KOPPELVLAK §8.1 on a plan, written apart from the planner:
-/// it recomputes travel, routes, deeds and absences from the problem alone.
-enum HardRuleChecker {
-    static func violations(_ plan: Plan, _ problem: PlanningProblem) -> [String] {
+/// it recomputes travel, routes, deeds and absences from the problem alone. Used by the property tests
+/// and the planner benchmark.
+public enum HardRuleChecker {
+    /// Every violation found, in words; empty when the plan keeps every hard rule.
+    public static func violations(_ plan: Plan, _ problem: PlanningProblem) -> [String] {
         var problems: [String] = []
         let officers = Dictionary(problem.officers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let shifts = Dictionary(problem.shifts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
