@@ -62,7 +62,7 @@ let package = Package(
         .target(
             name: "BoaService",
             dependencies: [
-                "BoaCore", "BoaXML", "BoaStore", "BoaPlanner",
+                "BoaCore", "BoaXML", "BoaStore", "BoaPlanner", "BoaSamples",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

@@ -18,7 +18,7 @@ struct BoaCoord: AsyncParsableCommand {
               boa-coord run                          # the background service, home = current folder
               boa-coord validate examples/*.xml      # check files against the contract
             """,
-        subcommands: [Run.self, Process.self, Validate.self, Status.self, Explain.self, SQL.self, Audit.self, Retention.self]
+        subcommands: [Run.self, Process.self, Validate.self, Status.self, Explain.self, SQL.self, Audit.self, Retention.self, Demo.self]
     )
 
     /// Runs the command; usage errors exit with status 2 (OPERATIONS.md), not argument-parser's 64.

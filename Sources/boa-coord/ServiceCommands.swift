@@ -146,3 +146,45 @@ extension BoaCoord {
         }
     }
 }
+
+extension BoaCoord {
+    /// `boa-coord demo`.
+    struct Demo: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Play a realistic day in Hengelo through a new home folder, then show where to look.",
+            discussion: """
+                Fills the home with a roster of 20 officers, about 60 requests from police and OM through Tuesday 1 December
+                2026, the officers' app reporting on its orders, one sickness, one burglary with its aftercare round, one
+                care and one undermining signal; each hour is a 'process' pass with --now stepping through the day.
+                The home must be new or empty.
+
+                Example:
+                  boa-coord demo --home /tmp/boa-demo
+                  boa-coord sql --home /tmp/boa-demo "SELECT status, count(*) FROM audit_tasks GROUP BY status"
+                """
+        )
+
+        @Option(name: .long, help: ArgumentHelp("The home folder to fill (default: ./boa-demo).", valueName: "DIR"))
+        var home: String = "boa-demo"
+
+        func run() throws {
+            CommandLineLogging.bootstrap(level: .warning)
+            let url = URL(fileURLWithPath: home, isDirectory: true)
+            if let contents = try? FileManager.default.contentsOfDirectory(atPath: url.path), !contents.isEmpty {
+                printError("boa-coord demo: \(url.path) is not empty; give a new folder with --home")
+                throw ExitCode(1)
+            }
+            let summary = try DemoDay(home: Home(root: url)).run { print($0) }
+            print("""
+
+                Done: \(summary.dropped) messages in \(summary.passes) passes. Where to look:
+                  \(url.path)/outbox/<partner>/       the answers: \(summary.outbox.map { "\($0.partner) \($0.files)" }.joined(separator: ", "))
+                  \(url.path)/archive/2026-12-01/     every message taken in
+                  boa-coord status --home \(url.path) --now 2026-12-01T22:00:00+01:00
+                  boa-coord sql --home \(url.path) "SELECT taak_nummer, categorie, status, officers FROM audit_tasks"
+                  boa-coord explain --home \(url.path) T2026-000001
+                  boa-coord audit verify --home \(url.path)
+                """)
+        }
+    }
+}

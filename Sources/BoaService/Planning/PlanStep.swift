@@ -187,7 +187,8 @@ struct PlanStep {
     }
 }
 
-/// Turns stored rows into the planner's facts (minutes since the epoch).
+/// Turns stored rows into the planner's facts (minutes since the epoch). Work that has started (a report
+/// says so, or its planned start has passed) is pinned: the planner leaves it where it is.
 enum PlanningFacts {
     static func minutes(_ milliseconds: Int64) -> Int { Int(floorDiv(milliseconds, 60_000)) }
 
@@ -214,7 +215,7 @@ enum PlanningFacts {
                 earliestStart: minutes(task.earliestStart ?? task.receivedAt), deadline: minutes(task.deadline), durationMinutes: task.durationMinutes,
                 teamSize: task.minimumTeam, domain: task.domain, powers: Set(task.powers), confidentiality: task.confidentiality, point: point,
                 neighbourhood: task.location?.neighbourhood, preferredOfficer: task.preferredOfficer,
-                pinned: task.status == .enRoute || task.status == .onSite)
+                pinned: task.status == .enRoute || task.status == .onSite || (current[task.id].map { $0.start <= now } ?? false))
         }
         return PlanningProblem(now: now, officers: officers, shifts: shifts, absences: absences, tasks: facts,
                                current: current.filter { id, _ in facts.contains { $0.id == id } }, settings: settings)

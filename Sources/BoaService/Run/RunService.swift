@@ -112,7 +112,8 @@ struct CompleteFileSelector {
             stillThere.insert(file.path)
             let hint = watcher?.hint(folderKey: file.folder ?? "", name: file.name)
             if hint?.writing == true { continue }
-            if POSIXFiles.isOpenForWriting(file.path) == true {
+            let openForWriting = POSIXFiles.isOpenForWriting(file.path)
+            if openForWriting == true {
                 retry = min(retry ?? stableMilliseconds, max(stableMilliseconds, 50))
                 continue
             }
@@ -120,18 +121,23 @@ struct CompleteFileSelector {
                 complete.append(file)
                 continue
             }
+            // When neither the kernel (a lease on another user's file needs CAP_LEASE) nor inotify (a restart, a
+            // queue overflow) can say whether a writer still has the file open, a stalled upload is only told
+            // from a finished one by waiting much longer.
+            let unknown = openForWriting == nil && hint == nil
+            let needed = unknown ? max(stableMilliseconds * 10, 10_000) : stableMilliseconds
             let ageMilliseconds = wallNow - file.modified / 1_000_000
             if let previous = seen[file.path], previous.size == file.size, previous.modified == file.modified, previous.inode == file.inode {
-                if monotonicNow - previous.since >= stableMilliseconds || ageMilliseconds >= stableMilliseconds {
+                if monotonicNow - previous.since >= needed || ageMilliseconds >= needed {
                     complete.append(file)
                 } else {
-                    retry = min(retry ?? Int64.max, stableMilliseconds - (monotonicNow - previous.since))
+                    retry = min(retry ?? Int64.max, needed - min(monotonicNow - previous.since, ageMilliseconds))
                 }
-            } else if ageMilliseconds >= stableMilliseconds, POSIXFiles.isOpenForWriting(file.path) == false {
+            } else if ageMilliseconds >= needed, openForWriting == false {
                 complete.append(file)
             } else {
                 seen[file.path] = (file.size, file.modified, file.inode, monotonicNow)
-                retry = min(retry ?? Int64.max, stableMilliseconds)
+                retry = min(retry ?? Int64.max, max(needed - ageMilliseconds, 1))
             }
         }
         for path in seen.keys where !stillThere.contains(path) { seen.removeValue(forKey: path) }
