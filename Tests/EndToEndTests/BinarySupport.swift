@@ -62,13 +62,19 @@ final class BackgroundBinary: @unchecked Sendable {
     /// Where its standard output and error go.
     let log: URL
 
-    /// Starts the binary; `environment` is added to the test's own.
-    init(_ arguments: [String], environment: [String: String] = [:], log: URL) throws {
+    /// Starts the binary; `environment` is added to the test's own. A `launcher` (e.g. `setpriv` and its
+    /// options) runs the binary through it.
+    init(_ arguments: [String], environment: [String: String] = [:], launcher: [String] = [], log: URL) throws {
         self.log = log
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
-        process.executableURL = binary
-        process.arguments = arguments
+        if let tool = launcher.first {
+            process.executableURL = URL(fileURLWithPath: tool)
+            process.arguments = Array(launcher.dropFirst()) + [binary.path] + arguments
+        } else {
+            process.executableURL = binary
+            process.arguments = arguments
+        }
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardOutput = handle
         process.standardError = handle

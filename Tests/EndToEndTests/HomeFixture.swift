@@ -129,9 +129,9 @@ extension HomeFixture {
 
     /// Starts `boa-coord run` on this home in the background; its output goes to `<logs>/<logName>.log`.
     /// `BOA_LOG_LEVEL` is `warning` unless `environment` says otherwise.
-    func startRun(logName: String, environment: [String: String] = [:]) throws -> BackgroundBinary {
+    func startRun(logName: String, environment: [String: String] = [:], launcher: [String] = []) throws -> BackgroundBinary {
         try BackgroundBinary(["run", "--home", root.path], environment: ["BOA_LOG_LEVEL": "warning"].merging(environment) { $1 },
-                             log: logFolder.appendingPathComponent("\(logName).log"))
+                             launcher: launcher, log: logFolder.appendingPathComponent("\(logName).log"))
     }
 
     /// `boa-coord sql "PRAGMA integrity_check"`: "ok" when the database is sound.
