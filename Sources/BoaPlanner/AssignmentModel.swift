@@ -54,7 +54,7 @@ struct AssignmentModel {
             var options: [(cost: Int, shift: Int)] = []
             let windowStart = max(task.earliestStart, problem.now)
             let target = Targets.targetStart(task)
-            for officer in problem.officers where schedule.mayDo(officer, task) {
+            for (officer, _) in schedule.eligibleOfficers(task) {
                 let absences = schedule.absencesByOfficer[officer.id] ?? []
                 for shiftIndex in schedule.shiftsByOfficer[officer.id] ?? [] {
                     let shift = problem.shifts[shiftIndex]

@@ -84,8 +84,8 @@ extension Schedule {
     /// `current` is what officers were sent before (changing it costs `changePenalty` travel minutes).
     func bestInsertion(_ task: TaskFacts, notBefore: Int, current: Visit? = nil, changePenalty: Int = 0, excluded: Set<String> = []) -> Insertion? {
         var slotsByOfficer: [(officer: OfficerFacts, slots: [Slot])] = []
-        for officer in problem.officers where !excluded.contains(officer.id) {
-            let found = slots(for: task, officer: officer, notBefore: notBefore)
+        for (officer, deeds) in eligibleOfficers(task) where !excluded.contains(officer.id) {
+            let found = slots(for: task, officer: officer, deeds: deeds, notBefore: notBefore)
             if !found.isEmpty { slotsByOfficer.append((officer, found)) }
         }
         let team = task.teamSize
@@ -121,15 +121,28 @@ extension Schedule {
 
         var evaluated: [(Score, Visit)] = []
         if team == 1 {
-            // One officer: every slot is a candidate at its earliest start (or at the sent start, if it fits).
-            for (officer, officerSlots) in slotsByOfficer {
-                for slot in officerSlots {
-                    evaluated.append(evaluate(slot.earliest, [(officer, slot)]))
-                    if let current, current.start > slot.earliest, current.start <= slot.latest {
-                        evaluated.append(evaluate(current.start, [(officer, slot)]))
-                    }
+            // One officer: every slot is a candidate at its earliest start (or at the sent start, if it fits). Keys
+            // are compared without building visits; only the best few are evaluated in full.
+            var top: [(key: [Int], officerId: String, officer: OfficerFacts, slot: Slot, start: Int)] = []
+            func consider(_ officer: OfficerFacts, _ slot: Slot, _ start: Int) {
+                let late = max(0, start - target)
+                let changed = current.map { $0.start != start || $0.officerIds != [officer.id] } ?? false
+                let key = [task.priority == .urgent ? late : 0, late * Targets.weight(task.priority), slot.detour + (changed ? changePenalty : 0),
+                           memberKey(officer, slot).1, load[officer.id] ?? 0, memberKey(officer, slot).3, changed ? 1 : 0, start]
+                let entry = (key, officer.id, officer, slot, start)
+                let position = top.firstIndex { key.lexicographicallyPrecedes($0.key) || (key == $0.key && officer.id < $0.officerId) } ?? top.count
+                if position < 4 {
+                    top.insert(entry, at: position)
+                    if top.count > 4 { top.removeLast() }
                 }
             }
+            for (officer, officerSlots) in slotsByOfficer {
+                for slot in officerSlots {
+                    consider(officer, slot, slot.earliest)
+                    if let current, current.start > slot.earliest, current.start <= slot.latest { consider(officer, slot, current.start) }
+                }
+            }
+            for entry in top { evaluated.append(evaluate(entry.start, [(entry.officer, entry.slot)])) }
         } else {
             // A team starts together: candidate starts are slot openings (and the sent start); at each, the best
             // officers free then. Past the target, lateness only grows, so the first late start is the last one
@@ -137,16 +150,28 @@ extension Schedule {
             var openings: [(start: Int, detour: Int)] = []
             for (_, officerSlots) in slotsByOfficer { for slot in officerSlots { openings.append((slot.earliest, slot.detour)) } }
             if let current { openings.append((current.start, -1)) }
-            let onTime = Array(Set(openings.filter { $0.start <= target }.sorted { ($0.detour, $0.start) < ($1.detour, $1.start) }.prefix(300).map(\.start)))
+            let onTime = Array(Set(openings.filter { $0.start <= target }.sorted { ($0.detour, $0.start) < ($1.detour, $1.start) }.prefix(24).map(\.start)))
             let late = openings.map(\.start).filter { $0 > target }.sorted()
+            // Each officer's key is worked out once (a dictionary lookup per comparison would dominate).
+            let keys = slotsByOfficer.map { entry in (entry.officer, entry.slots, load[entry.officer.id] ?? 0) }
             func tryStart(_ start: Int) -> Bool {
-                var available: [(officer: OfficerFacts, slot: Slot)] = []
-                for (officer, officerSlots) in slotsByOfficer {
-                    if let slot = officerSlots.first(where: { $0.earliest <= start && start <= $0.latest }) { available.append((officer, slot)) }
+                var chosen: [(key: (Int, Int, Int, Int, String), officer: OfficerFacts, slot: Slot)] = []
+                var count = 0
+                for (officer, officerSlots, officerLoad) in keys {
+                    guard let slot = officerSlots.first(where: { $0.earliest <= start && start <= $0.latest }) else { continue }
+                    count += 1
+                    let outside = task.neighbourhood.map { officer.homeNeighbourhood != $0 ? 1 : 0 } ?? 0
+                    let preferred = task.preferredOfficer.map { $0 == officer.id ? 0 : 1 } ?? 0
+                    let key = (slot.detour, outside, officerLoad, preferred, officer.id)
+                    // Keep the best `team` only.
+                    let position = chosen.firstIndex { key < $0.key } ?? chosen.count
+                    if position < team {
+                        chosen.insert((key, officer, slot), at: position)
+                        if chosen.count > team { chosen.removeLast() }
+                    }
                 }
-                guard available.count >= team else { return false }
-                let chosen = Array(available.sorted { memberKey($0.officer, $0.slot) < memberKey($1.officer, $1.slot) }.prefix(team))
-                evaluated.append(evaluate(start, chosen))
+                guard count >= team else { return false }
+                evaluated.append(evaluate(start, chosen.map { ($0.officer, $0.slot) }))
                 return true
             }
             for start in onTime.sorted() { _ = tryStart(start) }

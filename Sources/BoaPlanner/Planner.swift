@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import BoaCore
 
 /// The planner (KOPPELVLAK §8): a pure function from officers, shifts, absences, open tasks, the current
@@ -20,6 +23,7 @@ public enum Planner {
             guard let task = schedule.tasks[taskId] else { continue }
             if let insertion = schedule.bestInsertion(task, notBefore: problem.now, current: problem.current[taskId]) {
                 schedule.add(insertion.visit)
+                schedule.scores[taskId] = insertion.score
                 explanations[taskId] = explain(insertion)
             } else if let displaced = displace(task, in: &schedule, problem: problem) {
                 explanations[taskId] = explain(displaced)
@@ -37,9 +41,12 @@ public enum Planner {
         var schedule = Schedule(problem: problem)
         // What officers have stays where it still may (repaired where an officer dropped out); the rest is placed
         // in the order the assignment model gives: the tasks it staffs first, by priority, then the others.
+        let clock = PhaseClock()
         let replan = keepCurrent(problem, into: &schedule)
+        clock.mark("keep current")
         let model = AssignmentModel(problem: problem, schedule: schedule)
         let flow = model.solve()
+        clock.mark("assignment model")
         let penalty = problem.settings.changePenaltyMinutes
         var explanations: [Int64: Explanation] = [:]
         let open = problem.tasks.filter { !$0.pinned }.map(\.id)
@@ -49,44 +56,38 @@ public enum Planner {
             guard let task = schedule.tasks[taskId] else { continue }
             if let insertion = schedule.bestInsertion(task, notBefore: problem.now, current: problem.current[taskId], changePenalty: penalty) {
                 schedule.add(insertion.visit)
+                schedule.scores[taskId] = insertion.score
                 explanations[taskId] = explain(insertion)
             } else if let displaced = displace(task, in: &schedule, problem: problem) {
                 explanations[taskId] = explain(displaced)
             }
         }
-        // Local improvement: move each visit to its best place while that is better; retry the unplanned.
-        for _ in 0..<2 {
-            var improved = false
-            for taskId in ordered(Set(schedule.visits.keys), problem) {
-                guard let task = schedule.tasks[taskId], !task.pinned, let before = schedule.remove(taskId) else { continue }
-                let current = problem.current[taskId]
-                let old = score(before, task, schedule, current: current, penalty: penalty)
-                // Work officers already have only moves for clearly less lateness (at least the change penalty, in
-                // weighted minutes), never for travel or balance alone.
-                let asSent = current == before
-                if let insertion = schedule.bestInsertion(task, notBefore: problem.now, current: current, changePenalty: penalty), insertion.score < old,
-                    !asSent || insertion.score.urgentLateness < old.urgentLateness
-                        || old.weightedLateness - insertion.score.weightedLateness >= penalty
-                {
-                    schedule.add(insertion.visit)
-                    explanations[taskId] = explain(insertion)
-                    improved = improved || insertion.visit != before
-                } else {
-                    schedule.add(before)
-                }
+        clock.mark("insertion")
+        defer { clock.mark("improvement") }
+        // Local improvement, one sweep: move each visit to its best place when that scores better than the place it
+        // got (work officers already have only for clearly less lateness); then retry the unplanned.
+        for taskId in ordered(Set(schedule.visits.keys), problem) {
+            guard let task = schedule.tasks[taskId], !task.pinned, let old = schedule.scores[taskId], let before = schedule.remove(taskId) else { continue }
+            let current = problem.current[taskId]
+            let asSent = current == before
+            if let insertion = schedule.bestInsertion(task, notBefore: problem.now, current: current, changePenalty: penalty), insertion.score < old,
+                insertion.visit.start != before.start || insertion.visit.officerIds != before.officerIds,
+                !asSent || insertion.score.urgentLateness < old.urgentLateness || old.weightedLateness - insertion.score.weightedLateness >= penalty
+            {
+                schedule.add(insertion.visit)
+                schedule.scores[taskId] = insertion.score
+                explanations[taskId] = explain(insertion)
+            } else {
+                schedule.add(before)
             }
-            for taskId in ordered(Set(open.filter { schedule.visits[$0] == nil }), problem) {
-                guard let task = schedule.tasks[taskId] else { continue }
-                if let insertion = schedule.bestInsertion(task, notBefore: problem.now, current: problem.current[taskId], changePenalty: penalty) {
-                    schedule.add(insertion.visit)
-                    explanations[taskId] = explain(insertion)
-                    improved = true
-                } else if let displaced = displace(task, in: &schedule, problem: problem) {
-                    explanations[taskId] = explain(displaced)
-                    improved = true
-                }
+        }
+        for taskId in ordered(Set(open.filter { schedule.visits[$0] == nil }), problem) {
+            guard let task = schedule.tasks[taskId] else { continue }
+            if let insertion = schedule.bestInsertion(task, notBefore: problem.now, current: problem.current[taskId], changePenalty: penalty) {
+                schedule.add(insertion.visit)
+                schedule.scores[taskId] = insertion.score
+                explanations[taskId] = explain(insertion)
             }
-            if !improved { break }
         }
         return finish(schedule, problem, explanations)
     }
@@ -174,8 +175,16 @@ public enum Planner {
     /// out one visit at a time, and keeps the first change that places the task (the displaced task is
     /// placed elsewhere if it can be).
     static func displace(_ task: TaskFacts, in schedule: inout Schedule, problem: PlanningProblem) -> Insertion? {
-        // Only work that cannot wait (priority 1 and 2) moves other work aside.
+        // Only work that cannot wait (priority 1 and 2) moves other work aside, and only when enough officers who
+        // may do it are on shift in its window (else no move can help).
         guard task.priority <= .today else { return nil }
+        let onShift = schedule.eligibleOfficers(task).filter { officer, _ in
+            (schedule.shiftsByOfficer[officer.id] ?? []).contains {
+                let shift = problem.shifts[$0]
+                return shift.start <= task.deadline - task.durationMinutes && shift.end >= max(task.earliestStart, problem.now) + task.durationMinutes
+            }
+        }
+        guard onShift.count >= task.teamSize else { return nil }
         let candidates = schedule.visits.values
             .compactMap { visit -> (Visit, TaskFacts)? in
                 guard let other = schedule.tasks[visit.taskId], !other.pinned, other.priority > task.priority else { return nil }
@@ -185,7 +194,7 @@ public enum Planner {
                 return (visit, other)
             }
             .sorted { ($0.1.priority.rawValue, $0.0.start, $0.1.number) > ($1.1.priority.rawValue, $1.0.start, $1.1.number) }
-        for (visit, other) in candidates.prefix(25) {
+        for (visit, other) in candidates.prefix(4) {
             schedule.remove(visit.taskId)
             if let insertion = schedule.bestInsertion(task, notBefore: problem.now, current: problem.current[task.id]) {
                 schedule.add(insertion.visit)
@@ -195,37 +204,6 @@ public enum Planner {
             schedule.add(visit)
         }
         return nil
-    }
-
-    static func score(_ visit: Visit, _ task: TaskFacts, _ schedule: Schedule, current: Visit?, penalty: Int) -> Score {
-        var score = Score()
-        let late = max(0, visit.start - Targets.targetStart(task))
-        score.urgentLateness = task.priority == .urgent ? late : 0
-        score.weightedLateness = late * Targets.weight(task.priority)
-        // Travel of the visit as it was: its detour in each member's shift, recomputed against the schedule without it.
-        var travel = 0
-        for member in visit.members {
-            guard let officer = schedule.officers[member.officerId],
-                let slot = schedule.slots(for: task, officer: officer, notBefore: Int.min / 4).first(where: {
-                    schedule.problem.shifts[$0.shiftIndex].id == member.shiftId && $0.earliest <= visit.start && visit.start <= $0.latest
-                })
-            else {
-                travel += 10_000
-                continue
-            }
-            travel += slot.detour
-            if let buurt = task.neighbourhood, officer.homeNeighbourhood != buurt { score.outsideHome += 1 }
-            score.workload += schedule.load[member.officerId] ?? 0
-        }
-        score.travel = travel
-        score.notPreferred = task.preferredOfficer.map { visit.officerIds.contains($0) ? 0 : 1 } ?? 0
-        if let current, current.start != visit.start || current.officerIds != visit.officerIds {
-            score.changes = 1
-            score.travel += penalty
-        }
-        score.tieStart = visit.start
-        score.tieTeam = visit.officerIds.joined(separator: ",")
-        return score
     }
 
     static func explain(_ insertion: Insertion) -> Explanation {
@@ -272,5 +250,24 @@ public enum Planner {
             reason = .noCapacity
         }
         return Unplanned(reason: reason, funnel: steps.joined(separator: " → ") + " (team of \(needed) needed)")
+    }
+}
+
+/// Phase timings for profiling (printed only when `BOA_PLANNER_PHASES` is set).
+final class PhaseClock {
+    private var last = PhaseClock.seconds()
+    private let enabled = getenv("BOA_PLANNER_PHASES") != nil
+
+    static func seconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
+    }
+
+    func mark(_ phase: String) {
+        guard enabled else { return }
+        let now = PhaseClock.seconds()
+        print("planner phase \(phase): \(String(Int((now - last) * 1000))) ms")
+        last = now
     }
 }

@@ -21,6 +21,10 @@ struct Schedule {
     private(set) var visits: [Int64: Visit] = [:]
     /// Planned minutes of work per officer (for a fair spread).
     private(set) var load: [String: Int] = [:]
+    /// Per task, the officers who may ever do it with their deed windows (shared by copies: it never changes).
+    let eligibility = EligibilityCache()
+    /// The score each visit had when it was placed.
+    var scores: [Int64: Score] = [:]
 
     /// A visit's place in one officer's shift.
     struct Stop: Hashable {
@@ -89,11 +93,28 @@ struct Schedule {
         var detour: Int
     }
 
+    /// The officers who may ever do a task (active, screened, a qualifying deed), with their deed windows.
+    func eligibleOfficers(_ task: TaskFacts) -> [(officer: OfficerFacts, deeds: [ClosedRange<Int>])] {
+        if let known = eligibility.officers[task.id] { return known }
+        var result: [(officer: OfficerFacts, deeds: [ClosedRange<Int>])] = []
+        for officer in problem.officers where officer.active && officer.screening >= task.confidentiality {
+            let deeds = deedWindows(officer, task)
+            if !deeds.isEmpty { result.append((officer, deeds)) }
+        }
+        eligibility.officers[task.id] = result
+        return result
+    }
+
     /// Every slot of an officer for a task, honouring shift, travel, window, deed dates and absences.
     func slots(for task: TaskFacts, officer: OfficerFacts, notBefore: Int) -> [Slot] {
         guard officer.active, officer.screening >= task.confidentiality else { return [] }
-        let deeds = deedWindows(officer, task)
+        return slots(for: task, officer: officer, deeds: deedWindows(officer, task), notBefore: notBefore)
+    }
+
+    /// Every slot of an officer whose deed windows are known.
+    func slots(for task: TaskFacts, officer: OfficerFacts, deeds: [ClosedRange<Int>], notBefore: Int) -> [Slot] {
         guard !deeds.isEmpty else { return [] }
+        let absences = absencesByOfficer[officer.id] ?? []
         let duration = task.durationMinutes
         let windowStart = max(task.earliestStart, notBefore)
         let windowEnd = task.deadline
@@ -117,9 +138,20 @@ struct Schedule {
                     detour += travelOut - settings.travelMinutes(previousPoint, next.point)
                 }
                 if lower > upper { continue }
+                if absences.isEmpty {
+                    // The usual case: only the deeds' dates to honour.
+                    for deed in deeds {
+                        let from = max(lower, deed.lowerBound)
+                        let to = min(upper, deed.upperBound)
+                        if from <= to {
+                            result.append(Slot(officerId: officer.id, shiftIndex: shiftIndex, gap: gap, earliest: from, latest: to, travelIn: travelIn, detour: detour))
+                        }
+                    }
+                    continue
+                }
                 // Absences: the travel and the work must not touch one.
                 var pieces = [lower...upper]
-                for absence in absencesByOfficer[officer.id] ?? [] {
+                for absence in absences {
                     let blockedFrom = absence.from - duration  // exclusive
                     let blockedUntil = (absence.until ?? Int.max / 4) + travelIn  // exclusive
                     pieces = pieces.flatMap { piece -> [ClosedRange<Int>] in
@@ -174,4 +206,9 @@ struct Schedule {
 
     /// The shift index of a shift id.
     func shiftIndex(_ id: Int64) -> Int? { shiftIndexes[id] }
+}
+
+/// Facts about tasks that never change during a planning run, shared between copies of a schedule.
+final class EligibilityCache {
+    var officers: [Int64: [(officer: OfficerFacts, deeds: [ClosedRange<Int>])]] = [:]
 }

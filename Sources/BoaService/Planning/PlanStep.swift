@@ -131,7 +131,8 @@ struct PlanStep {
         if task.confidentiality == .strict, !task.legalBasis.allowsStrictConfidentiality {
             return (.basisNotAllowed, "Vertrouwelijkheid STRIKT vraagt grondslag WPG_ART9 of WPG_ART13.")
         }
-        let qualified = snapshot.officers.contains { officer in
+        // Before any roster has arrived nobody is known yet: the task waits (PROVISIONAL) rather than being declined.
+        let qualified = snapshot.officers.isEmpty || snapshot.officers.contains { officer in
             officer.active && officer.deeds.contains { $0.domain == task.domain && Set(task.powers).isSubset(of: Set($0.powers ?? [])) }
         }
         if !qualified { return (.noQualifiedOfficer, "Geen actieve BOA heeft een akte voor domein \(task.domain.rawValue)\(task.powers.isEmpty ? "" : " met \(task.powers.map(\.rawValue).joined(separator: ", "))").") }
@@ -215,7 +216,13 @@ enum PlanningFacts {
                 earliestStart: minutes(task.earliestStart ?? task.receivedAt), deadline: minutes(task.deadline), durationMinutes: task.durationMinutes,
                 teamSize: task.minimumTeam, domain: task.domain, powers: Set(task.powers), confidentiality: task.confidentiality, point: point,
                 neighbourhood: task.location?.neighbourhood, preferredOfficer: task.preferredOfficer,
-                pinned: task.status == .enRoute || task.status == .onSite || (current[task.id].map { $0.start <= now } ?? false))
+                pinned: task.status == .enRoute || task.status == .onSite || (current[task.id].map { visit in
+                    // Planned work whose start has passed stays where it is, unless an officer of it is reported
+                    // absent across it (an afmelding affects work not reported started, §10).
+                    visit.start <= now && !visit.members.contains { member in
+                        absences.contains { $0.officerId == member.officerId && $0.from < visit.start + task.durationMinutes && ($0.until ?? Int.max) > visit.start }
+                    }
+                } ?? false))
         }
         return PlanningProblem(now: now, officers: officers, shifts: shifts, absences: absences, tasks: facts,
                                current: current.filter { id, _ in facts.contains { $0.id == id } }, settings: settings)

@@ -1,0 +1,187 @@
+import BoaCore
+import BoaSamples
+import BoaXML
+import Foundation
+
+/// `boa-bench intake`, in one run on the same disk:
+/// (a) the raw durable-publish limit: write, fdatasync, rename and directory fsync of as many small files,
+///     batched as the publisher batches;
+/// (b) end to end: `boa-coord run` takes in N taakVerzoek files and makes every Bv03 durable in the outbox;
+/// (c) latency from the rename into the inbox to the Bv03 in the outbox, at a steady rate.
+enum IntakeBenchmark {
+    static func run(_ arguments: [String]) throws(UsageError) {
+        let options = try Options(arguments, allowed: ["files", "rate", "latency-files", "batch", "folder"])
+        let count = try options.int("files", default: 10_000)
+        let rate = try options.int("rate", default: 50)
+        let latencyFiles = try options.int("latency-files", default: 500)
+        let batch = try options.int("batch", default: 256)
+        let base = URL(fileURLWithPath: options.string("folder") ?? FileManager.default.currentDirectoryPath)
+            .appendingPathComponent(".build-bench-intake", isDirectory: true)
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("boa-coord")
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+            throw UsageError(message: "no boa-coord next to boa-bench (\(binary.path)): build both, e.g. swift build -c release")
+        }
+        do {
+            try? FileManager.default.removeItem(at: base)
+            try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+            print("boa-bench intake: \(count) files; folder \(base.path) (same disk for every part); binary \(binary.path)")
+            let messages = requests(count + latencyFiles)
+            let raw = try rawPublish(messages.prefix(count).map { $0 }, batch: batch, folder: base.appendingPathComponent("raw"))
+            let endToEnd = try throughput(messages.prefix(count).map { $0 }, binary: binary, home: base.appendingPathComponent("home-throughput"))
+            var table = Table(["part", "files", "seconds", "files/s", "ratio to (a)"])
+            table.add(["(a) raw durable publish (write+fdatasync+rename, dir fsync per \(batch))", "\(count)", fixed(raw, 2), grouped(Double(count) / raw), "1.00"])
+            table.add(["(b) boa-coord run: taakVerzoek in → Bv03 durable out", "\(count)", fixed(endToEnd, 2), grouped(Double(count) / endToEnd),
+                       fixed(raw / endToEnd, 2)])
+            print(table.render())
+            let latencies = try latency(Array(messages.suffix(latencyFiles)), firstReference: count, rate: rate, binary: binary, home: base.appendingPathComponent("home-latency"))
+            let sorted = latencies.sorted()
+            func percentile(_ p: Double) -> Double { sorted[min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.up)) - 1)] }
+            var latencyTable = Table(["(c) latency, rename into inbox → Bv03 in outbox", "files", "rate/s", "p50 ms", "p90 ms", "p99 ms", "max ms"])
+            latencyTable.add(["boa-coord run", "\(sorted.count)", "\(rate)", fixed(percentile(0.5), 1), fixed(percentile(0.9), 1), fixed(percentile(0.99), 1),
+                              fixed(sorted.last ?? 0, 1)])
+            print(latencyTable.render())
+            try? FileManager.default.removeItem(at: base)
+        } catch let error as UsageError {
+            throw error
+        } catch {
+            throw UsageError(message: "\(error)")
+        }
+    }
+
+    /// Distinct task requests from the police.
+    static func requests(_ count: Int) -> [[UInt8]] {
+        var generator = SampleMessages(seed: 99)
+        let time = MessageTime(atMilliseconds: Amsterdam.instant(localDays: LocalDate(year: 2026, month: 12, day: 1).daysSinceEpoch, millisecondOfDay: 9 * 3_600_000))
+        return (0..<count).map { index in
+            var request = generator.taskRequest()
+            request.taskId = "ON-BENCH-\(index)"
+            return MessageWriter.encode(Message(envelope: Envelope(sender: SampleMessages.Partner.police, receiver: .service, reference: "GMS-B-\(index)", time: time),
+                                                body: .taskRequest(request)))
+        }
+    }
+
+    /// (a) The same number of files made durable by hand, batched like the publisher.
+    static func rawPublish(_ files: [[UInt8]], batch: Int, folder: URL) throws -> Double {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let start = now()
+        for chunk in stride(from: 0, to: files.count, by: batch) {
+            for index in chunk..<min(files.count, chunk + batch) {
+                let staging = folder.appendingPathComponent(".f\(index).tmp").path
+                let descriptor = open(staging, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+                _ = files[index].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+                fdatasync(descriptor)
+                close(descriptor)
+                rename(staging, folder.appendingPathComponent("f\(index).xml").path)
+            }
+            let directory = open(folder.path, O_RDONLY | O_DIRECTORY)
+            fsync(directory)
+            close(directory)
+        }
+        return now() - start
+    }
+
+    static func startService(binary: URL, home: URL) throws -> Process {
+        try FileManager.default.createDirectory(at: home.appendingPathComponent("inbox"), withIntermediateDirectories: true)
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["run", "--home", home.path]
+        process.environment = ["BOA_LOG_LEVEL": "warning"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait until it watches: its partner folders exist.
+        let ready = home.appendingPathComponent("inbox/politie-on")
+        let deadline = now() + 30
+        while !FileManager.default.fileExists(atPath: ready.path), now() < deadline { usleep(10_000) }
+        usleep(300_000)
+        return process
+    }
+
+    static func stopService(_ process: Process) {
+        process.terminate()
+        process.waitUntilExit()
+    }
+
+    static func countBv03(_ folder: URL) -> Int {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix("_Bv03_bevestiging.xml") }.count
+    }
+
+    /// (b) Files renamed into the inbox as fast as possible; done when every Bv03 is in the outbox.
+    static func throughput(_ files: [[UInt8]], binary: URL, home: URL) throws -> Double {
+        let service = try startService(binary: binary, home: home)
+        defer { stopService(service) }
+        let inbox = home.appendingPathComponent("inbox")
+        let outbox = home.appendingPathComponent("outbox/politie-on")
+        // Written beforehand under ignored names, so that only the renames are timed.
+        for (index, bytes) in files.enumerated() {
+            try Data(bytes).write(to: inbox.appendingPathComponent(".v\(index).tmp"))
+        }
+        let start = now()
+        for index in files.indices {
+            rename(inbox.appendingPathComponent(".v\(index).tmp").path, inbox.appendingPathComponent("v\(index).xml").path)
+        }
+        let deadline = start + 1800
+        while countBv03(outbox) < files.count, now() < deadline { usleep(20_000) }
+        let seconds = now() - start
+        guard countBv03(outbox) == files.count else { throw UsageError(message: "only \(countBv03(outbox)) of \(files.count) Bv03 arrived") }
+        return seconds
+    }
+
+    /// (c) One file renamed in every 1/rate s; each Bv03's arrival is seen by inotify on the outbox folder.
+    static func latency(_ files: [[UInt8]], firstReference: Int, rate: Int, binary: URL, home: URL) throws -> [Double] {
+        let service = try startService(binary: binary, home: home)
+        defer { stopService(service) }
+        let inbox = home.appendingPathComponent("inbox")
+        let outbox = home.appendingPathComponent("outbox/politie-on")
+        try FileManager.default.createDirectory(at: outbox, withIntermediateDirectories: true)
+        for (index, bytes) in files.enumerated() { try Data(bytes).write(to: inbox.appendingPathComponent(".l\(index).tmp")) }
+        let watch = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
+        _ = inotify_add_watch(watch, outbox.path, UInt32(IN_CREATE | IN_MOVED_TO))
+        var sent: [Int: Double] = [:]
+        var arrived: [Int: Double] = [:]
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        func drainEvents() {
+            while true {
+                let count = buffer.withUnsafeMutableBytes { read(watch, $0.baseAddress, $0.count) }
+                if count <= 0 { return }
+                let seen = now()
+                var offset = 0
+                buffer.withUnsafeBytes { raw in
+                    while offset + MemoryLayout<inotify_event>.size <= count {
+                        let event = raw.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
+                        let start = offset + MemoryLayout<inotify_event>.size
+                        let name = String(decoding: raw[start..<(start + Int(event.len))].prefix { $0 != 0 }, as: UTF8.self)
+                        if name.hasSuffix("_Bv03_bevestiging.xml"), !name.hasPrefix("."),
+                            let text = try? String(contentsOf: outbox.appendingPathComponent(name), encoding: .utf8),
+                            let range = text.range(of: "<BT:crossRefnummer>GMS-B-"),
+                            let end = text[range.upperBound...].firstIndex(of: "<"),
+                            let number = Int(text[range.upperBound..<end])
+                        {
+                            arrived[number] = seen
+                        }
+                        offset = start + Int(event.len)
+                    }
+                }
+            }
+        }
+        let interval = 1.0 / Double(rate)
+        let base = firstReference
+        let start = now()
+        for index in files.indices {
+            let due = start + Double(index) * interval
+            while now() < due {
+                drainEvents()
+                usleep(500)
+            }
+            sent[base + index] = now()
+            rename(inbox.appendingPathComponent(".l\(index).tmp").path, inbox.appendingPathComponent("l\(index).xml").path)
+        }
+        let deadline = now() + 60
+        while arrived.count < files.count, now() < deadline {
+            drainEvents()
+            usleep(500)
+        }
+        close(watch)
+        return sent.compactMap { key, value in arrived[key].map { ($0 - value) * 1000 } }
+    }
+}
