@@ -1,6 +1,9 @@
 import BoaCore
 import CLibXML2
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Parser options: no network, and nothing else. Never `NOENT`, `DTDLOAD`, `DTDATTR`, `DTDVALID`,
 /// `XINCLUDE` or `HUGE` (libxml2's own limits on depth, text size and entity expansion stay in force).
@@ -16,21 +19,17 @@ final class ParseState {
     var validityIssues: [XMLIssue] = []
     /// Where a DOCTYPE was met, if one was.
     var doctype: XMLIssue?
-    /// The parser's byte offset when each start tag was read; an element node's `_private` holds its index
-    /// here plus one. Lines and columns are only worked out for the few elements an error is about.
-    private(set) var tagOffsets: ContiguousArray<Int> = []
-
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
         scanner = TextPositionScanner(bytes)
-        tagOffsets.reserveCapacity(64)
     }
 
-    /// Notes where the start tag of `node` was read (cheap: this runs for every element).
+    /// Notes where the start tag of `node` was read: an element node's `_private` holds the parser's byte
+    /// offset there, plus one (cheap: this runs for every element). Lines and columns are only worked out for
+    /// the few elements an error is about.
     @inline(__always)
     func recordStartTag(of node: xmlNodePtr, parserOffset offset: Int) {
-        tagOffsets.append(offset)
-        node.pointee._private = UnsafeMutableRawPointer(bitPattern: tagOffsets.count)
+        node.pointee._private = UnsafeMutableRawPointer(bitPattern: offset + 1)
     }
 
     /// The start-tag position (line, column of its `<`) of an element, or of an attribute's element.
@@ -38,11 +37,11 @@ final class ParseState {
         var node = node
         if let attribute = node, attribute.pointee.type == XML_ATTRIBUTE_NODE { node = attribute.pointee.parent }
         guard let node, node.pointee.type == XML_ELEMENT_NODE,
-            let index = node.pointee._private.map({ Int(bitPattern: $0) }), index >= 1, index <= tagOffsets.count
+            let stored = node.pointee._private.map({ Int(bitPattern: $0) }), stored >= 1, !bytes.isEmpty
         else { return nil }
         // The parser stood inside or just after the start tag; its `<` is the last one before that place,
         // since `<` cannot occur inside a tag.
-        var start = min(tagOffsets[index - 1], bytes.count - 1)
+        var start = min(stored - 1, bytes.count - 1)
         while start > 0, bytes[start] != 0x3C { start -= 1 }
         return scanner.position(of: start)
     }
@@ -178,7 +177,7 @@ final class ParserWorker {
         guard let base = bytes.baseAddress else { return .failure(MessageFault(code: .notXML, issues: [XMLIssue(line: 1, column: 1, message: "The file is empty.")])) }
         let document = withExtendedLifetime(state) {
             base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-                xmlCtxtReadMemory(parser, $0, Int32(bytes.count), "message.xml", nil, parserOptions)
+                xmlCtxtReadMemory(parser, $0, Int32(bytes.count), nil, nil, parserOptions)
             }
         }
         defer { if let document { xmlFreeDoc(document) } }
@@ -189,7 +188,8 @@ final class ParserWorker {
             return .failure(MessageFault(code: .notXML, issues: issues))
         }
         // libxml2 may take a NUL byte for the end of the input; XML allows no NUL anywhere.
-        if let nul = bytes.firstIndex(of: 0) {
+        if let hit = memchr(base, 0, bytes.count) {
+            let nul = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
             var scanner = TextPositionScanner(bytes)
             let (line, column) = scanner.position(of: nul)
             return .failure(MessageFault(code: .notXML, issues: [XMLIssue(line: line, column: column, message: "A NUL byte is not allowed in XML (is the file binary?).")]))
