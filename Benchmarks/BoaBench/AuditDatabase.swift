@@ -67,7 +67,7 @@ enum AuditDatabase {
                     ])
                     let inboundId = db.lastInsertedRowID
                     if rejected { continue }
-                    let statusName: String
+                    var statusName: String
                     var reason: String?
                     switch roll {
                     case 0..<78: statusName = "AFGEROND"
@@ -79,6 +79,9 @@ enum AuditDatabase {
                     case 92..<96: statusName = "INGEPLAND"
                     default: statusName = "GEACCEPTEERD"
                     }
+                    // Work still open is recent: older open work would long have been planned or declined.
+                    let isOpen = statusName == "INGEPLAND" || statusName == "GEACCEPTEERD"
+                    if isOpen && end - received > 3 * 86_400_000 { statusName = "AFGEROND" }
                     let planned = statusName != "GEWEIGERD" && statusName != "GEACCEPTEERD"
                     let plannedAt = received + Int64(random.int(1...240)) * 60_000
                     let closed = ["AFGEROND", "GEWEIGERD", "INGETROKKEN", "OVERGEDRAGEN_POLITIE"].contains(statusName)

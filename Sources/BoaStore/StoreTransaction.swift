@@ -48,8 +48,9 @@ public final class StoreTransaction {
 
     /// Takes the next value of a named counter (starting at 1); counters never go back, even when rows are deleted.
     public func nextCounterValue(_ name: String) throws -> Int64 {
-        try db.execute(sql: "INSERT INTO counter (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1", arguments: [name])
-        return try Int64.fetchOne(db, sql: "SELECT value FROM counter WHERE name = ?", arguments: [name]) ?? 1
+        try db.cachedStatement(sql: "INSERT INTO counter (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1")
+            .execute(arguments: [name])
+        return try Int64.fetchOne(db.cachedStatement(sql: "SELECT value FROM counter WHERE name = ?"), arguments: [name]) ?? 1
     }
 
     /// A value of the service's own state table.

@@ -245,7 +245,7 @@ extension StoreTransaction {
 
     /// Links an inbound message to the task it created or is about.
     public func setInboundTask(_ id: Int64, taskId: Int64) throws {
-        try db.execute(sql: "UPDATE inbound_message SET task_id = ? WHERE id = ?", arguments: [taskId, id])
+        try db.cachedStatement(sql: "UPDATE inbound_message SET task_id = ? WHERE id = ?").execute(arguments: [taskId, id])
     }
 
     /// Records where an inbound file was archived.

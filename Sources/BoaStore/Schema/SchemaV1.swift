@@ -40,7 +40,8 @@ enum SchemaV1 {
         // An accepted (or held) message is unique per partner and referentienummer.
         "CREATE UNIQUE INDEX inbound_message_reference ON inbound_message(partner, referentienummer) WHERE outcome IN ('ACCEPTED', 'HELD')",
         "CREATE INDEX inbound_message_sha256 ON inbound_message(sha256)",
-        "CREATE INDEX inbound_message_received ON inbound_message(received_at)",
+        // Covering the "messages per partner and outcome in a period" question.
+        "CREATE INDEX inbound_message_received ON inbound_message(received_at, partner, outcome)",
         "CREATE INDEX inbound_message_outcome ON inbound_message(outcome, received_at)",
         "CREATE INDEX inbound_message_task ON inbound_message(task_id)",
         "CREATE INDEX inbound_message_archive ON inbound_message(archive_path)",
@@ -73,7 +74,7 @@ enum SchemaV1 {
         "CREATE INDEX outbound_message_unpublished ON outbound_message(state, id) WHERE state <> 'PUBLISHED'",
         "CREATE INDEX outbound_message_task ON outbound_message(task_id)",
         "CREATE INDEX outbound_message_inbound ON outbound_message(inbound_id)",
-        "CREATE INDEX outbound_message_created ON outbound_message(created_at)",
+        "CREATE INDEX outbound_message_created ON outbound_message(created_at, partner, (CASE state WHEN 'PUBLISHED' THEN 'PUBLISHED' ELSE 'PENDING' END))",
         "CREATE INDEX outbound_message_partner ON outbound_message(partner, created_at)",
         // The audit view's outcome expression, so that "stuck answers" is an index lookup.
         "CREATE INDEX outbound_message_outcome ON outbound_message((CASE state WHEN 'PUBLISHED' THEN 'PUBLISHED' ELSE 'PENDING' END), created_at)",
