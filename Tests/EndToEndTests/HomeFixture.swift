@@ -8,6 +8,9 @@ import Testing
 struct HomeFixture {
     let root: URL
 
+    /// A fixture for a home that exists already.
+    init(existing root: URL) { self.root = root }
+
     init(configuration: String? = nil) throws {
         root = try temporaryFolder("boa-home")
         if let configuration {
