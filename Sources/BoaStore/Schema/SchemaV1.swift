@@ -46,7 +46,6 @@ enum SchemaV1 {
         "CREATE INDEX inbound_message_task ON inbound_message(task_id)",
         "CREATE INDEX inbound_message_archive ON inbound_message(archive_path)",
         "CREATE INDEX inbound_message_rejected ON inbound_message(rejected_path)",
-        "CREATE INDEX inbound_message_partner ON inbound_message(partner, received_at)",
         """
         CREATE TABLE outbound_message (
             id INTEGER PRIMARY KEY,
@@ -74,8 +73,7 @@ enum SchemaV1 {
         "CREATE INDEX outbound_message_unpublished ON outbound_message(state, id) WHERE state <> 'PUBLISHED'",
         "CREATE INDEX outbound_message_task ON outbound_message(task_id)",
         "CREATE INDEX outbound_message_inbound ON outbound_message(inbound_id)",
-        "CREATE INDEX outbound_message_created ON outbound_message(created_at, partner, (CASE state WHEN 'PUBLISHED' THEN 'PUBLISHED' ELSE 'PENDING' END))",
-        "CREATE INDEX outbound_message_partner ON outbound_message(partner, created_at)",
+        "CREATE INDEX outbound_message_created ON outbound_message(created_at, partner, state)",
         // The audit view's outcome expression, so that "stuck answers" is an index lookup.
         "CREATE INDEX outbound_message_outcome ON outbound_message((CASE state WHEN 'PUBLISHED' THEN 'PUBLISHED' ELSE 'PENDING' END), created_at)",
         // ------------------------------------------------------------------ tasks
