@@ -54,11 +54,11 @@ struct AssignmentModel {
             var options: [(cost: Int, shift: Int)] = []
             let windowStart = max(task.earliestStart, problem.now)
             let target = Targets.targetStart(task)
-            for (officer, _) in schedule.eligibleOfficers(task) {
+            for candidate in schedule.candidates(task) {
+                let officer = candidate.officer
                 let absences = schedule.absencesByOfficer[officer.id] ?? []
-                for shiftIndex in schedule.shiftsByOfficer[officer.id] ?? [] {
+                for shiftIndex in candidate.shifts {
                     let shift = problem.shifts[shiftIndex]
-                    guard shift.start <= task.deadline - task.durationMinutes, shift.end >= windowStart + task.durationMinutes else { continue }
                     if absences.contains(where: { $0.from <= shift.start && ($0.until ?? Int.max) >= shift.end }) { continue }
                     let travel = settings.travelMinutes(shift.startPoint ?? settings.homeBase, task.point)
                     let outside = task.neighbourhood.map { officer.homeNeighbourhood != $0 ? 5 : 0 } ?? 0
@@ -67,7 +67,7 @@ struct AssignmentModel {
                     options.append((travel + outside + preferred + min(late, 50_000), shiftIndex))
                 }
             }
-            for option in options.sorted(by: { ($0.cost, $0.shift) < ($1.cost, $1.shift) }).prefix(arcsPerTask) {
+            for option in cheapest(options, arcsPerTask) {
                 guard let shiftNode = shiftNodes[option.shift] else { continue }
                 seatArcs[task.id, default: []].append((arcs.count, option.shift))
                 arcs.append((node, shiftNode, 1, option.cost))
@@ -84,6 +84,19 @@ struct AssignmentModel {
             arcs.append((node, sink, free / mean, 0))
         }
         return Graph(nodes: sink + 1, arcs: arcs, taskNodes: taskNodes, shiftNodes: shiftNodes, source: 0, sink: sink, seatArcs: seatArcs)
+    }
+
+    /// The `count` cheapest options in (cost, shift) order: a bounded insertion, not a sort of them all.
+    func cheapest(_ options: [(cost: Int, shift: Int)], _ count: Int) -> [(cost: Int, shift: Int)] {
+        var best: [(cost: Int, shift: Int)] = []
+        best.reserveCapacity(count + 1)
+        for option in options {
+            if best.count == count, let last = best.last, (last.cost, last.shift) <= (option.cost, option.shift) { continue }
+            let position = best.firstIndex { (option.cost, option.shift) < ($0.cost, $0.shift) } ?? best.count
+            best.insert(option, at: position)
+            if best.count > count { best.removeLast() }
+        }
+        return best
     }
 
     /// Solves the model exactly.

@@ -84,9 +84,16 @@ extension Schedule {
     /// `current` is what officers were sent before (changing it costs `changePenalty` travel minutes).
     func bestInsertion(_ task: TaskFacts, notBefore: Int, current: Visit? = nil, changePenalty: Int = 0, excluded: Set<String> = []) -> Insertion? {
         var slotsByOfficer: [(officer: OfficerFacts, slots: [Slot])] = []
-        for (officer, deeds) in eligibleOfficers(task) where !excluded.contains(officer.id) {
-            let found = slots(for: task, officer: officer, deeds: deeds, notBefore: notBefore)
-            if !found.isEmpty { slotsByOfficer.append((officer, found)) }
+        if notBefore == problem.now {
+            for candidate in candidates(task) where !excluded.contains(candidate.officer.id) {
+                let found = slots(for: task, candidate: candidate, notBefore: notBefore)
+                if !found.isEmpty { slotsByOfficer.append((candidate.officer, found)) }
+            }
+        } else {
+            for (officer, deeds) in eligibleOfficers(task) where !excluded.contains(officer.id) {
+                let found = slots(for: task, officer: officer, deeds: deeds, notBefore: notBefore)
+                if !found.isEmpty { slotsByOfficer.append((officer, found)) }
+            }
         }
         let team = task.teamSize
         guard slotsByOfficer.count >= team else { return nil }

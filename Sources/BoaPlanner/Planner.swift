@@ -185,12 +185,12 @@ public enum Planner {
             }
         }
         guard onShift.count >= task.teamSize else { return nil }
+        let mayDo = Set(schedule.eligibleOfficers(task).map(\.officer.id))
         let candidates = schedule.visits.values
             .compactMap { visit -> (Visit, TaskFacts)? in
                 guard let other = schedule.tasks[visit.taskId], !other.pinned, other.priority > task.priority else { return nil }
-                let officers = visit.officerIds.compactMap { schedule.officers[$0] }
-                guard officers.contains(where: { schedule.mayDo($0, task) }) else { return nil }
                 guard visit.start < task.deadline, visit.start + other.durationMinutes > max(task.earliestStart, problem.now) else { return nil }
+                guard visit.officerIds.contains(where: { mayDo.contains($0) }) else { return nil }
                 return (visit, other)
             }
             .sorted { ($0.1.priority.rawValue, $0.0.start, $0.1.number) > ($1.1.priority.rawValue, $1.0.start, $1.1.number) }

@@ -25,6 +25,8 @@ struct Schedule {
     let eligibility = EligibilityCache()
     /// The score each visit had when it was placed.
     var scores: [Int64: Score] = [:]
+    /// Each officer's deeds with their validity in minutes.
+    let deedSpans: [String: [DeedSpan]]
 
     /// A visit's place in one officer's shift.
     struct Stop: Hashable {
@@ -54,28 +56,37 @@ struct Schedule {
         for (index, shift) in problem.shifts.enumerated() { indexes[shift.id] = index }
         shiftIndexes = indexes
         stops = Array(repeating: [], count: problem.shifts.count)
+        var spans: [String: [DeedSpan]] = [:]
+        for officer in problem.officers { spans[officer.id] = Schedule.deedSpans(officer) }
+        deedSpans = spans
+    }
+
+    /// A deed's validity in minutes since the epoch: from the start of `geldigVan` to the start of the day after
+    /// `geldigTot` (exclusive). Worked out once per officer: the calendar is not cheap.
+    struct DeedSpan {
+        var domain: Domain
+        var powers: Set<Power>
+        var from: Int
+        var endExclusive: Int
+    }
+
+    static func deedSpans(_ officer: OfficerFacts) -> [DeedSpan] {
+        officer.deeds.map { deed in
+            DeedSpan(domain: deed.domain, powers: deed.powers, from: Int(Amsterdam.startOfDay(deed.validFrom) / 60_000),
+                     endExclusive: Int(Amsterdam.startOfDay(deed.validUntil.adding(days: 1)) / 60_000))
+        }
     }
 
     // MARK: static filters
 
-    /// The deeds of an officer that carry the task's domain and all its powers (one deed must carry all).
-    func qualifyingDeeds(_ officer: OfficerFacts, _ task: TaskFacts) -> [DeedFacts] {
-        officer.deeds.filter { $0.domain == task.domain && task.powers.isSubset(of: $0.powers) }
-    }
-
-    /// Whether an officer may ever do a task: active, a qualifying deed valid on some day of the window,
-    /// screened for its confidentiality.
-    func mayDo(_ officer: OfficerFacts, _ task: TaskFacts) -> Bool {
-        officer.active && officer.screening >= task.confidentiality && !deedWindows(officer, task).isEmpty
-    }
-
     /// The ranges of start minutes a qualifying deed covers: all the work's local dates within its validity.
+    /// Only a deed that carries the task's domain and all its powers counts (one deed must carry all).
     func deedWindows(_ officer: OfficerFacts, _ task: TaskFacts) -> [ClosedRange<Int>] {
-        qualifyingDeeds(officer, task).compactMap { deed in
-            let from = Int(Amsterdam.startOfDay(deed.validFrom) / 60_000)
+        (deedSpans[officer.id] ?? Schedule.deedSpans(officer)).compactMap { deed in
+            guard deed.domain == task.domain, task.powers.isSubset(of: deed.powers) else { return nil }
             // The work must end (inclusive of its last minute) before the day after `validUntil`.
-            let until = Int(Amsterdam.startOfDay(deed.validUntil.adding(days: 1)) / 60_000) - task.durationMinutes
-            return from <= until ? from...until : nil
+            let until = deed.endExclusive - task.durationMinutes
+            return deed.from <= until ? deed.from...until : nil
         }
     }
 
@@ -105,6 +116,32 @@ struct Schedule {
         return result
     }
 
+    /// An officer who may ever do a task, with the deed windows and the shifts that meet the task's window
+    /// from `now` on (the only `notBefore` the planner uses).
+    struct Candidate {
+        var officer: OfficerFacts
+        var deeds: [ClosedRange<Int>]
+        var shifts: [Int]
+    }
+
+    /// The candidates of a task: ``eligibleOfficers(_:)`` with their shifts in the window (worked out once).
+    func candidates(_ task: TaskFacts) -> [Candidate] {
+        if let known = eligibility.candidates[task.id] { return known }
+        let windowStart = max(task.earliestStart, problem.now)
+        var result: [Candidate] = []
+        for (officer, deeds) in eligibleOfficers(task) {
+            let shifts = (shiftsByOfficer[officer.id] ?? []).filter { meetsWindow(problem.shifts[$0], task, windowStart: windowStart) }
+            if !shifts.isEmpty { result.append(Candidate(officer: officer, deeds: deeds, shifts: shifts)) }
+        }
+        eligibility.candidates[task.id] = result
+        return result
+    }
+
+    /// Whether a shift could hold the task's work at all (from `windowStart` to the deadline).
+    func meetsWindow(_ shift: ShiftFacts, _ task: TaskFacts, windowStart: Int) -> Bool {
+        shift.end >= windowStart + task.durationMinutes && shift.start <= task.deadline - task.durationMinutes
+    }
+
     /// Every slot of an officer for a task, honouring shift, travel, window, deed dates and absences.
     func slots(for task: TaskFacts, officer: OfficerFacts, notBefore: Int) -> [Slot] {
         guard officer.active, officer.screening >= task.confidentiality else { return [] }
@@ -113,19 +150,38 @@ struct Schedule {
 
     /// Every slot of an officer whose deed windows are known.
     func slots(for task: TaskFacts, officer: OfficerFacts, deeds: [ClosedRange<Int>], notBefore: Int) -> [Slot] {
+        slots(for: task, officer: officer, deeds: deeds, shifts: shiftsByOfficer[officer.id] ?? [], notBefore: notBefore)
+    }
+
+    /// The slots of a candidate (the planner's usual way in).
+    func slots(for task: TaskFacts, candidate: Candidate, notBefore: Int) -> [Slot] {
+        slots(for: task, officer: candidate.officer, deeds: candidate.deeds, shifts: candidate.shifts, notBefore: notBefore)
+    }
+
+    /// Every slot of an officer in the given shifts (of that officer), whose deed windows are known.
+    func slots(for task: TaskFacts, officer: OfficerFacts, deeds: [ClosedRange<Int>], shifts: [Int], notBefore: Int) -> [Slot] {
         guard !deeds.isEmpty else { return [] }
         let absences = absencesByOfficer[officer.id] ?? []
         let duration = task.durationMinutes
         let windowStart = max(task.earliestStart, notBefore)
         let windowEnd = task.deadline
         var result: [Slot] = []
-        for shiftIndex in shiftsByOfficer[officer.id] ?? [] {
+        for shiftIndex in shifts {
             let shift = problem.shifts[shiftIndex]
-            if shift.end < windowStart + duration || shift.start > windowEnd - duration { continue }
+            if !meetsWindow(shift, task, windowStart: windowStart) { continue }
             let shiftStops = stops[shiftIndex]
             let origin = shift.startPoint ?? settings.homeBase
-            for gap in 0...shiftStops.count {
+            // Gaps before the next stop minus the work's length ends before the window opens cannot hold it (stops
+            // are sorted by start, so those gaps come first); nor can gaps opening after the window's last start.
+            var first = 0
+            var beyond = shiftStops.count
+            while first < beyond {
+                let middle = (first + beyond) / 2
+                if shiftStops[middle].start - duration < windowStart { first = middle + 1 } else { beyond = middle }
+            }
+            for gap in first...shiftStops.count {
                 let previousEnd = gap == 0 ? shift.start : shiftStops[gap - 1].end
+                if previousEnd > windowEnd - duration { continue }
                 let previousPoint = gap == 0 ? origin : shiftStops[gap - 1].point
                 let travelIn = settings.travelMinutes(previousPoint, task.point)
                 var lower = max(previousEnd + travelIn, windowStart)
@@ -211,4 +267,5 @@ struct Schedule {
 /// Facts about tasks that never change during a planning run, shared between copies of a schedule.
 final class EligibilityCache {
     var officers: [Int64: [(officer: OfficerFacts, deeds: [ClosedRange<Int>])]] = [:]
+    var candidates: [Int64: [Schedule.Candidate]] = [:]
 }
