@@ -114,7 +114,7 @@ enum StoreBenchmark {
     static func measureRaw(_ rows: [Sample], batch: Int, url: URL) throws -> Double {
         _ = try Store.open(at: url)  // the same schema, indexes and triggers
         var configuration = GRDB.Configuration()
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY") }
         let queue = try DatabaseQueue(path: url.path, configuration: configuration)
         let fakeHash = String(repeating: "a", count: 64)
         var seq: Int64 = 0
@@ -163,6 +163,7 @@ enum StoreBenchmark {
         } else {
             print("\nUsing the audit database at \(url.path)")
         }
+        _ = try Store.open(at: url)  // brings a database built by an earlier version up to date, as the service would
         guard let root = repositoryRoot() else { throw UsageError(message: "cannot find the repository (docs/AUDIT.md)") }
         let questions = try auditQuestions(root.appendingPathComponent("docs/AUDIT.md"))
         let counts = try Store.readOnlyQuery(databaseAt: url, sql: "SELECT (SELECT count(*) FROM task), (SELECT count(*) FROM processing_log), (SELECT count(*) FROM assignment), (SELECT count(*) FROM inbound_message), (SELECT count(*) FROM outbound_message)")

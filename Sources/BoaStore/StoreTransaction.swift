@@ -11,10 +11,10 @@ public final class StoreTransaction {
 
     init(_ db: Database) throws {
         self.db = db
-        if let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM processing_log ORDER BY seq DESC LIMIT 1") {
+        if let row = try Row.fetchOne(db, cached: "SELECT seq, hash FROM processing_log ORDER BY seq DESC LIMIT 1") {
             lastSeq = row["seq"]
             lastHash = row["hash"]
-        } else if let anchor = try Row.fetchOne(db, sql: "SELECT cut_seq, cut_hash FROM log_anchor ORDER BY cut_seq DESC LIMIT 1") {
+        } else if let anchor = try Row.fetchOne(db, cached: "SELECT cut_seq, cut_hash FROM log_anchor ORDER BY cut_seq DESC LIMIT 1") {
             lastSeq = anchor["cut_seq"]
             lastHash = anchor["cut_hash"]
         } else {
@@ -55,11 +55,11 @@ public final class StoreTransaction {
 
     /// A value of the service's own state table.
     public func serviceState(_ key: String) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT value FROM service_state WHERE key = ?", arguments: [key])
+        try String.fetchOne(db, cached: "SELECT value FROM service_state WHERE key = ?", arguments: [key])
     }
 
     /// Sets a value of the service's own state table.
     public func setServiceState(_ key: String, _ value: String) throws {
-        try db.execute(sql: "INSERT INTO service_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", arguments: [key, value])
+        try db.execute(cached: "INSERT INTO service_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", arguments: [key, value])
     }
 }

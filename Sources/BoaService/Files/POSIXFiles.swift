@@ -53,10 +53,13 @@ enum POSIXFiles {
         }
         defer { closedir(directory) }
         var names: [String] = []
+        // `d_name` is read in place, up to its NUL. Copying the entry (`entry.pointee`) would read
+        // `sizeof(struct dirent)` bytes, but the kernel packs entries by their real length, so the last one in
+        // glibc's buffer can end before that: the copy then read past the buffer, and at a page edge that
+        // crashed the service (SIGSEGV, seen once in the kill -9 loop).
+        let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name) ?? 19
         while let entry = readdir(directory) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-            }
+            let name = String(cString: UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: CChar.self))
             if name != "." && name != ".." { names.append(name) }
         }
         return names.sorted()
@@ -70,6 +73,26 @@ enum POSIXFiles {
     /// Makes `to` a new name for `from`, failing with EEXIST instead of replacing anything.
     static func link(_ from: String, _ to: String) throws(FileFailure) {
         if Glibc.link(from, to) != 0 { throw FileFailure("link", to) }
+    }
+
+    /// Gives `from` the name `to` unless `to` exists, atomically (`renameat2` with `RENAME_NOREPLACE`); returns 0
+    /// or the error number (`EEXIST` when `to` is taken). Where the file system or C library cannot do that, it
+    /// falls back to `link` then `unlink` of `from`, which never replaces either.
+    static func renameNoReplace(_ from: String, _ to: String) -> Int32 {
+        if let renameat2 = RenameAt2.function {
+            if renameat2(AT_FDCWD, from, AT_FDCWD, to, 1 /* RENAME_NOREPLACE */) == 0 { return 0 }
+            let code = errno
+            if code != EINVAL && code != ENOSYS { return code }
+        }
+        if Glibc.link(from, to) != 0 { return errno }
+        _ = Glibc.unlink(from)
+        return 0
+    }
+
+    /// glibc's `renameat2`, looked up once (Swift's Glibc module does not declare it).
+    private enum RenameAt2 {
+        typealias Function = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        static let function: Function? = dlsym(nil, "renameat2").map { unsafeBitCast($0, to: Function.self) }
     }
 
     /// Removes a name; a missing name is fine.

@@ -35,7 +35,8 @@ public struct PassReport: Sendable, CustomStringConvertible {
 
 /// The intake pipeline of one pass (ARCHITECTURE.md): recover what an interrupted pass left, claim files
 /// by rename, read and judge them (in parallel), apply them in a stable order in batches that share a
-/// transaction, archive them once committed, end holds, and publish every pending answer.
+/// transaction, archive them once committed, end holds, publish the answers, plan, and publish what planning
+/// sent.
 public final class Intake: Sendable {
     /// The home folder.
     public let home: Home
@@ -82,6 +83,7 @@ public final class Intake: Sendable {
     /// `now` is the pass's clock (fixed by `--now` in `process`).
     public func pass(files: [InboxFile], now: Int64, clock: @escaping @Sendable () -> Int64, planning: PlanningMode = .insert) throws -> PassReport {
         var report = PassReport()
+        var phases = PhaseTimes()
         var claimed = try recover()
         let work = WorkFolder(root: home.work)
         var emptied: Set<String> = []
@@ -100,7 +102,9 @@ public final class Intake: Sendable {
         }
         FaultInjection.crashIfAsked(at: "claim")
         report.filesTaken = claimed.count
+        phases.mark("claim")
         let incoming = read(claimed).sorted { $0.sortKey.lexicographicallyPrecedes($1.sortKey) }
+        phases.mark("read")
         for batchStart in stride(from: 0, to: incoming.count, by: max(1, configuration.batchSize)) {
             let batch = Array(incoming[batchStart..<min(incoming.count, batchStart + configuration.batchSize)])
             let applied = try applyBatch(batch, now: now)
@@ -122,7 +126,11 @@ public final class Intake: Sendable {
             }
             FaultInjection.crashIfAsked(at: "archive")
         }
+        phases.mark("apply")
         report.holdsEnded = try endHolds(now: now)
+        // The technical answers go out before planning: a partner's Bv03 or fault never waits for the planner.
+        report.published = try publish(clock: clock)
+        phases.mark("publish answers")
         let plan = try store.write { tx in
             try PlanStep(transaction: tx, configuration: configuration, now: now).run(planning == .reoptimise ? .reoptimise : .insert)
         }
@@ -130,7 +138,12 @@ public final class Intake: Sendable {
         report.planned = plan.planned
         report.orders = plan.orders
         report.withdrawals = plan.withdrawals
-        report.published = try publish(clock: clock)
+        phases.mark("plan")
+        report.published += try publish(clock: clock)
+        phases.mark("publish")
+        if report.filesTaken > 0 || report.published > 0 {
+            logger.debug("pass timings", metadata: phases.metadata)
+        }
         return report
     }
 
@@ -210,6 +223,30 @@ public final class Intake: Sendable {
     /// Publishes every pending answer.
     public func publish(clock: @escaping @Sendable () -> Int64) throws -> Int {
         try Publisher(home: home, store: store).publishAll(now: clock).published
+    }
+}
+
+/// Milliseconds spent in each step of a pass (logged at debug level, to see where a slow pass goes).
+struct PhaseTimes {
+    private var last = PhaseTimes.milliseconds()
+    private(set) var steps: [(String, Int64)] = []
+
+    static func milliseconds() -> Int64 {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec) / 1_000_000
+    }
+
+    mutating func mark(_ step: String) {
+        let now = PhaseTimes.milliseconds()
+        steps.append((step, now - last))
+        last = now
+    }
+
+    var metadata: Logger.Metadata {
+        var result: Logger.Metadata = [:]
+        for (step, milliseconds) in steps { result["ms.\(step)"] = "\(milliseconds)" }
+        return result
     }
 }
 

@@ -72,20 +72,20 @@ extension StoreTransaction {
     /// The assignments of a task in these states, by officer.
     public func assignments(taskId: Int64, states: [AssignmentState] = [.active]) throws -> [AssignmentRecord] {
         let list = states.map { "'\($0.rawValue)'" }.joined(separator: ", ")
-        return try Row.fetchAll(db, sql: "SELECT \(AssignmentRecord.columns) FROM assignment WHERE task_id = ? AND state IN (\(list)) ORDER BY boa_id, id",
+        return try Row.fetchAll(db, cached: "SELECT \(AssignmentRecord.columns) FROM assignment WHERE task_id = ? AND state IN (\(list)) ORDER BY boa_id, id",
                                 arguments: [taskId]).map(AssignmentRecord.init(row:))
     }
 
     /// Every active assignment, by officer and start.
     public func activeAssignments() throws -> [AssignmentRecord] {
-        try Row.fetchAll(db, sql: "SELECT \(AssignmentRecord.columns) FROM assignment WHERE state = 'ACTIVE' ORDER BY boa_id, planned_start, id")
+        try Row.fetchAll(db, cached: "SELECT \(AssignmentRecord.columns) FROM assignment WHERE state = 'ACTIVE' ORDER BY boa_id, planned_start, id")
             .map(AssignmentRecord.init(row:))
     }
 
     /// Records an assignment; returns its id.
     @discardableResult
     public func insertAssignment(_ assignment: AssignmentRecord) throws -> Int64 {
-        try db.execute(sql: """
+        try db.execute(cached: """
             INSERT INTO assignment (task_id, boa_id, shift_id, planned_start, planned_end, travel_minutes, state, score, reasons, created_at)
             VALUES (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?)
             """, arguments: [assignment.taskId, assignment.officerId, assignment.shiftId, StoreTime.text(assignment.plannedStart),
@@ -96,7 +96,7 @@ extension StoreTransaction {
 
     /// Ends an active assignment.
     public func endAssignment(_ id: Int64, _ state: AssignmentState, at: Int64, reason: String) throws {
-        try db.execute(sql: "UPDATE assignment SET state = ?, ended_at = ?, end_reason = ? WHERE id = ? AND state = 'ACTIVE'",
+        try db.execute(cached: "UPDATE assignment SET state = ?, ended_at = ?, end_reason = ? WHERE id = ? AND state = 'ACTIVE'",
                        arguments: [state.rawValue, StoreTime.text(at), reason, id])
     }
 }
@@ -104,21 +104,21 @@ extension StoreTransaction {
 extension StoreTransaction {
     /// Points an assignment at another shift (a roster re-sent the same shift under a new row).
     public func setAssignmentShift(_ id: Int64, shiftId: Int64) throws {
-        try db.execute(sql: "UPDATE assignment SET shift_id = ? WHERE id = ?", arguments: [shiftId, id])
+        try db.execute(cached: "UPDATE assignment SET shift_id = ? WHERE id = ?", arguments: [shiftId, id])
     }
 }
 
 extension StoreTransaction {
     /// Every assignment of a task, in every state, oldest first.
     public func assignmentHistory(taskId: Int64) throws -> [(assignment: AssignmentRecord, endedAt: Int64?, endReason: String?)] {
-        try Row.fetchAll(db, sql: "SELECT \(AssignmentRecord.columns), ended_at, end_reason FROM assignment WHERE task_id = ? ORDER BY id", arguments: [taskId]).map {
+        try Row.fetchAll(db, cached: "SELECT \(AssignmentRecord.columns), ended_at, end_reason FROM assignment WHERE task_id = ? ORDER BY id", arguments: [taskId]).map {
             (AssignmentRecord(row: $0), ($0["ended_at"] as String?).flatMap(StoreTime.milliseconds), $0["end_reason"])
         }
     }
 
     /// A task's status history: status, time (ms), reason code, explanation.
     public func statusHistory(taskId: Int64) throws -> [(status: String, at: Int64, reason: String?, explanation: String?)] {
-        try Row.fetchAll(db, sql: "SELECT status, at, reden_code, toelichting FROM task_status WHERE task_id = ? ORDER BY id", arguments: [taskId]).map {
+        try Row.fetchAll(db, cached: "SELECT status, at, reden_code, toelichting FROM task_status WHERE task_id = ? ORDER BY id", arguments: [taskId]).map {
             ($0["status"], StoreTime.milliseconds($0["at"]) ?? 0, $0["reden_code"], $0["toelichting"])
         }
     }

@@ -237,7 +237,7 @@ extension StoreTransaction {
 
     /// Sets the final outcome of an inbound message (a held message's, when its hold ends).
     public func setInboundOutcome(_ id: Int64, _ outcome: InboundOutcome, faultCode: String? = nil, faultText: String? = nil, duplicateOf: Int64? = nil, decidedAt: Int64) throws {
-        try db.execute(sql: """
+        try db.execute(cached: """
             UPDATE inbound_message SET outcome = ?, fault_code = ?, fault_text = ?, duplicate_of = COALESCE(?, duplicate_of), decided_at = ?
              WHERE id = ?
             """, arguments: [outcome.rawValue, faultCode, faultText, duplicateOf, StoreTime.text(decidedAt), id])
@@ -250,7 +250,7 @@ extension StoreTransaction {
 
     /// Records where an inbound file was archived.
     public func setInboundArchivePath(_ id: Int64, _ path: String) throws {
-        try db.execute(sql: "UPDATE inbound_message SET archive_path = ? WHERE id = ?", arguments: [path, id])
+        try db.execute(cached: "UPDATE inbound_message SET archive_path = ? WHERE id = ?", arguments: [path, id])
     }
 
     /// The next outbound `referentienummer`: `BOATAAK-` and ten digits; never reused.
@@ -276,12 +276,12 @@ extension StoreTransaction {
 
     /// Marks an outbound message as being staged (a staging file may exist from now on).
     public func markOutboundStaged(_ id: Int64) throws {
-        try db.execute(sql: "UPDATE outbound_message SET state = 'STAGED' WHERE id = ? AND state = 'PENDING'", arguments: [id])
+        try db.execute(cached: "UPDATE outbound_message SET state = 'STAGED' WHERE id = ? AND state = 'PENDING'", arguments: [id])
     }
 
     /// Marks an outbound message as published (its file is in the outbox).
     public func markOutboundPublished(_ id: Int64, at: Int64) throws {
-        try db.execute(sql: """
+        try db.execute(cached: """
             UPDATE outbound_message SET state = 'PUBLISHED', published_at = ?, first_published_at = COALESCE(first_published_at, ?)
              WHERE id = ? AND state <> 'PUBLISHED'
             """, arguments: [StoreTime.text(at), StoreTime.text(at), id])
@@ -290,42 +290,42 @@ extension StoreTransaction {
     /// Asks for a published message to be published again (a byte-identical resend gets the same answer):
     /// its file is written again unless it is still in the outbox. Nothing happens to a stripped message.
     public func republishOutbound(_ id: Int64) throws {
-        try db.execute(sql: "UPDATE outbound_message SET state = 'PENDING', published_at = NULL WHERE id = ? AND state = 'PUBLISHED' AND body IS NOT NULL",
+        try db.execute(cached: "UPDATE outbound_message SET state = 'PENDING', published_at = NULL WHERE id = ? AND state = 'PUBLISHED' AND body IS NOT NULL",
                        arguments: [id])
     }
 
     /// The inbound message that was claimed under this work-folder name, if it was committed.
     public func inbound(claimName: String) throws -> InboundRecord? {
-        try Row.fetchOne(db, sql: "SELECT \(InboundRecord.columns) FROM inbound_message WHERE claim_name = ?", arguments: [claimName])
+        try Row.fetchOne(db, cached: "SELECT \(InboundRecord.columns) FROM inbound_message WHERE claim_name = ?", arguments: [claimName])
             .map(InboundRecord.init(row:))
     }
 
     /// The inbound message with this id.
     public func inbound(id: Int64) throws -> InboundRecord? {
-        try Row.fetchOne(db, sql: "SELECT \(InboundRecord.columns) FROM inbound_message WHERE id = ?", arguments: [id]).map(InboundRecord.init(row:))
+        try Row.fetchOne(db, cached: "SELECT \(InboundRecord.columns) FROM inbound_message WHERE id = ?", arguments: [id]).map(InboundRecord.init(row:))
     }
 
     /// Whether an inbound row already plans to use this archive or rejected path.
     public func isFilePathTaken(_ path: String) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM inbound_message WHERE archive_path = ? OR rejected_path = ?)", arguments: [path, path]) ?? false
+        try Bool.fetchOne(db, cached: "SELECT EXISTS (SELECT 1 FROM inbound_message WHERE archive_path = ? OR rejected_path = ?)", arguments: [path, path]) ?? false
     }
 
     /// Inbound messages with these bytes, oldest first.
     public func inbound(withSHA256 sha256: String) throws -> [InboundRecord] {
-        try Row.fetchAll(db, sql: "SELECT \(InboundRecord.columns) FROM inbound_message WHERE sha256 = ? ORDER BY id", arguments: [sha256])
+        try Row.fetchAll(db, cached: "SELECT \(InboundRecord.columns) FROM inbound_message WHERE sha256 = ? ORDER BY id", arguments: [sha256])
             .map(InboundRecord.init(row:))
     }
 
     /// The accepted (or held) message of a partner with this `referentienummer`.
     public func acceptedInbound(partner: String, reference: String) throws -> InboundRecord? {
-        try Row.fetchOne(db, sql: """
+        try Row.fetchOne(db, cached: """
             SELECT \(InboundRecord.columns) FROM inbound_message WHERE partner = ? AND referentienummer = ? AND outcome IN ('ACCEPTED', 'HELD')
             """, arguments: [partner, reference]).map(InboundRecord.init(row:))
     }
 
     /// The outbound messages answering or caused by an inbound message, oldest first.
     public func outbound(forInbound inboundId: Int64) throws -> [OutboundRecord] {
-        try Row.fetchAll(db, sql: "SELECT \(OutboundRecord.columns) FROM outbound_message WHERE inbound_id = ? ORDER BY id", arguments: [inboundId])
+        try Row.fetchAll(db, cached: "SELECT \(OutboundRecord.columns) FROM outbound_message WHERE inbound_id = ? ORDER BY id", arguments: [inboundId])
             .map(OutboundRecord.init(row:))
     }
 }
@@ -334,7 +334,7 @@ extension Store {
     /// Outbound messages not yet published, oldest first.
     public func unpublishedOutbound(limit: Int = 1000) throws(StoreError) -> [OutboundRecord] {
         try read { reader in
-            try Row.fetchAll(reader.db, sql: "SELECT \(OutboundRecord.columns) FROM outbound_message WHERE state <> 'PUBLISHED' ORDER BY id LIMIT ?",
+            try Row.fetchAll(reader.db, cached: "SELECT \(OutboundRecord.columns) FROM outbound_message WHERE state <> 'PUBLISHED' ORDER BY id LIMIT ?",
                              arguments: [limit]).map(OutboundRecord.init(row:))
         }
     }
@@ -343,12 +343,12 @@ extension Store {
 extension StoreTransaction {
     /// Records the plain-words fault text (the `.fout.txt`) of a rejected message.
     public func setInboundFaultText(_ id: Int64, _ text: String) throws {
-        try db.execute(sql: "UPDATE inbound_message SET fault_text = ? WHERE id = ?", arguments: [text, id])
+        try db.execute(cached: "UPDATE inbound_message SET fault_text = ? WHERE id = ?", arguments: [text, id])
     }
 
     /// Records where the `rejected/` copy of a message goes.
     public func setInboundRejectedPath(_ id: Int64, _ path: String) throws {
-        try db.execute(sql: "UPDATE inbound_message SET rejected_path = ? WHERE id = ?", arguments: [path, id])
+        try db.execute(cached: "UPDATE inbound_message SET rejected_path = ? WHERE id = ?", arguments: [path, id])
     }
 
     /// Runs `body` in a savepoint: if it throws, its changes are undone and the error rethrown, while the

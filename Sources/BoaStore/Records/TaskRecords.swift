@@ -190,7 +190,7 @@ extension StoreTransaction {
     /// `closed_at` the first time they apply.
     public func setTaskStatus(_ taskId: Int64, _ status: TaskStatus, at: Int64, reasonCode: String? = nil, explanation: String? = nil, inboundId: Int64? = nil) throws {
         let time = StoreTime.text(at)
-        try db.execute(sql: """
+        try db.execute(cached: """
             UPDATE task SET status = ?,
                 first_planned_at = CASE WHEN ? = 'INGEPLAND' THEN COALESCE(first_planned_at, ?) ELSE first_planned_at END,
                 completed_at = CASE WHEN ? = 'AFGEROND' THEN COALESCE(completed_at, ?) ELSE NULL END,
@@ -259,19 +259,19 @@ extension TaskRecord {
 extension StoreTransaction {
     /// The task a partner knows by this `taakId`.
     public func task(partner: String, taskId: String) throws -> TaskRecord? {
-        try Row.fetchOne(db, sql: "SELECT \(TaskRecord.columns) FROM task WHERE partner = ? AND taak_id = ?", arguments: [partner, taskId])
+        try Row.fetchOne(db, cached: "SELECT \(TaskRecord.columns) FROM task WHERE partner = ? AND taak_id = ?", arguments: [partner, taskId])
             .flatMap(TaskRecord.init(row:))
     }
 
     /// The task with this number.
     public func task(number: TaskNumber) throws -> TaskRecord? {
-        try Row.fetchOne(db, sql: "SELECT \(TaskRecord.columns) FROM task WHERE taak_nummer = ?", arguments: [number.description])
+        try Row.fetchOne(db, cached: "SELECT \(TaskRecord.columns) FROM task WHERE taak_nummer = ?", arguments: [number.description])
             .flatMap(TaskRecord.init(row:))
     }
 
     /// The task with this row id.
     public func task(id: Int64) throws -> TaskRecord? {
-        try Row.fetchOne(db, sql: "SELECT \(TaskRecord.columns) FROM task WHERE id = ?", arguments: [id]).flatMap(TaskRecord.init(row:))
+        try Row.fetchOne(db, cached: "SELECT \(TaskRecord.columns) FROM task WHERE id = ?", arguments: [id]).flatMap(TaskRecord.init(row:))
     }
 
     /// Writes the changeable fields of a task back (priority, place, window, duration, team, safety,
@@ -279,7 +279,7 @@ extension StoreTransaction {
     public func updateTaskDetails(_ task: TaskRecord, changeTime: String?) throws {
         let location = task.location
         let address = location?.address
-        try db.execute(sql: """
+        try db.execute(cached: """
             UPDATE task SET prioriteit = ?, omschrijving = ?, locatie_omschrijving = ?, straatnaam = ?, huisnummer = ?, huisletter = ?,
                 huisnummertoevoeging = ?, postcode = ?, woonplaats = ?, buurtcode = ?, x = ?, y = ?, gewenst_aanvang = ?, uiterlijk_gereed = ?,
                 duur_minuten = ?, minimale_bezetting = ?, geweld_verwacht = ?, veiligheid_toelichting = ?, last_change_tijdstip = ?
@@ -294,12 +294,12 @@ extension StoreTransaction {
 
     /// Records the `tijdstipBericht` of the last change or cancellation applied to a task.
     public func setTaskLastChange(_ taskId: Int64, changeTime: String) throws {
-        try db.execute(sql: "UPDATE task SET last_change_tijdstip = ? WHERE id = ?", arguments: [changeTime, taskId])
+        try db.execute(cached: "UPDATE task SET last_change_tijdstip = ? WHERE id = ?", arguments: [changeTime, taskId])
     }
 
     /// Records the reaction sent to a task request.
     public func setTaskReaction(_ taskId: Int64, _ reaction: Reaction, at: Int64) throws {
-        try db.execute(sql: "UPDATE task SET reactie = ?, reactie_at = ? WHERE id = ?", arguments: [reaction.rawValue, StoreTime.text(at), taskId])
+        try db.execute(cached: "UPDATE task SET reactie = ?, reactie_at = ? WHERE id = ?", arguments: [reaction.rawValue, StoreTime.text(at), taskId])
     }
 
     /// The tasks of a partner with these `taakId`s, by `taakId`, with the time of their last status change.
@@ -307,7 +307,7 @@ extension StoreTransaction {
         var result: [String: (TaskRecord, Int64)] = [:]
         for taskId in Set(taskIds).sorted() {
             guard let task = try task(partner: partner, taskId: taskId) else { continue }
-            let at = try String.fetchOne(db, sql: "SELECT at FROM task_status WHERE task_id = ? ORDER BY id DESC LIMIT 1", arguments: [task.id])
+            let at = try String.fetchOne(db, cached: "SELECT at FROM task_status WHERE task_id = ? ORDER BY id DESC LIMIT 1", arguments: [task.id])
             result[taskId] = (task, at.flatMap(StoreTime.milliseconds) ?? task.receivedAt)
         }
         return result
@@ -318,20 +318,20 @@ extension StoreTransaction {
     /// Tasks with a requester that reached a final status before any reaction was sent (a request whose
     /// cancellation was waiting for it).
     public func tasksClosedWithoutReaction() throws -> [TaskRecord] {
-        try Row.fetchAll(db, sql: "SELECT \(TaskRecord.columns) FROM task WHERE reactie IS NULL AND partner IS NOT NULL AND closed_at IS NOT NULL ORDER BY id")
+        try Row.fetchAll(db, cached: "SELECT \(TaskRecord.columns) FROM task WHERE reactie IS NULL AND partner IS NOT NULL AND closed_at IS NOT NULL ORDER BY id")
             .compactMap(TaskRecord.init(row:))
     }
 
     /// The tasks that have been declined.
     public func declinedTaskIds() throws -> [Int64] {
-        try Int64.fetchAll(db, sql: "SELECT id FROM task WHERE reactie = 'DECLINE' ORDER BY id")
+        try Int64.fetchAll(db, cached: "SELECT id FROM task WHERE reactie = 'DECLINE' ORDER BY id")
     }
 }
 
 extension StoreTransaction {
     /// Tasks of an origin, open (not final) or all, by id.
     public func tasks(origin: TaskOrigin, open: Bool) throws -> [TaskRecord] {
-        try Row.fetchAll(db, sql: "SELECT \(TaskRecord.columns) FROM task WHERE soort = ? \(open ? "AND closed_at IS NULL" : "") ORDER BY id",
+        try Row.fetchAll(db, cached: "SELECT \(TaskRecord.columns) FROM task WHERE soort = ? \(open ? "AND closed_at IS NULL" : "") ORDER BY id",
                          arguments: [origin.rawValue]).compactMap(TaskRecord.init(row:))
     }
 }
