@@ -35,6 +35,27 @@ import Testing
         // Every root element has an example.
         let roots = Set(lines.compactMap { $0.split(separator: " ").last.map(String.init) })
         #expect(roots.count == 19, "roots with an example: \(roots.sorted())")
+        // `boa-coord validate examples/*`: the folders stand for the same files, in the same order.
+        let byFolder = try runBinary(["validate"] + folders.map(\.path))
+        #expect(byFolder.status == 0, "\(byFolder.standardOutput)\(byFolder.standardError)")
+        #expect(byFolder.standardOutput == result.standardOutput)
+        let everything = ((try? FileManager.default.contentsOfDirectory(atPath: repositoryRoot.appendingPathComponent("examples").path)) ?? []).sorted()
+        #expect(everything == ["inbound", "outbound"], "examples/* must name only the two folders")
+    }
+
+    @Test func aFolderStandsForTheXMLFilesBeneathIt() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("boa-validate-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("b"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("<a/>".utf8).write(to: folder.appendingPathComponent("b/z.xml"))
+        try Data("<a/>".utf8).write(to: folder.appendingPathComponent("a.xml"))
+        try Data("not xml".utf8).write(to: folder.appendingPathComponent("notes.txt"))
+        try Data("<a/>".utf8).write(to: folder.appendingPathComponent(".hidden.xml"))
+        let result = try runBinary(["validate", folder.path])
+        #expect(result.status == 1)
+        let paths = result.standardOutput.split(separator: "\n").filter { !$0.hasPrefix(" ") }.map { String($0.prefix { $0 != ":" }) }
+        #expect(paths == [folder.appendingPathComponent("a.xml").path, folder.appendingPathComponent("b/z.xml").path])
+        #expect(result.standardOutput.contains("StUF055"))
     }
 
     @Test func reportsOneLinePerFileAndExitsOneWhenAnyIsInvalid() throws {
@@ -56,7 +77,8 @@ import Testing
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try example.write(to: folder.appendingPathComponent("good.xml"), atomically: true, encoding: .utf8)
-        let result = try runBinary(["validate", "good.xml", "missing.xml", "."], in: folder)
+        // A device is not a regular file (a folder would stand for its .xml files).
+        let result = try runBinary(["validate", "good.xml", "missing.xml", "/dev/null"], in: folder)
         #expect(result.status == 2)
         #expect(result.standardOutput.contains("good.xml: OK statusVerzoek_Di01"))
         #expect(result.standardError.contains("missing.xml"))
