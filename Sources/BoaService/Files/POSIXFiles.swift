@@ -70,11 +70,6 @@ enum POSIXFiles {
         if Glibc.rename(from, to) != 0 { throw FileFailure("rename", from) }
     }
 
-    /// Makes `to` a new name for `from`, failing with EEXIST instead of replacing anything.
-    static func link(_ from: String, _ to: String) throws(FileFailure) {
-        if Glibc.link(from, to) != 0 { throw FileFailure("link", to) }
-    }
-
     /// Gives `from` the name `to` unless `to` exists, atomically (`renameat2` with `RENAME_NOREPLACE`); returns 0
     /// or the error number (`EEXIST` when `to` is taken). Where the file system or C library cannot do that, it
     /// falls back to `link` then `unlink` of `from`, which never replaces either.

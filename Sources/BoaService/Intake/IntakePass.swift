@@ -228,17 +228,11 @@ public final class Intake: Sendable {
 
 /// Milliseconds spent in each step of a pass (logged at debug level, to see where a slow pass goes).
 struct PhaseTimes {
-    private var last = PhaseTimes.milliseconds()
+    private var last = RunService.monotonicMilliseconds()
     private(set) var steps: [(String, Int64)] = []
 
-    static func milliseconds() -> Int64 {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec) / 1_000_000
-    }
-
     mutating func mark(_ step: String) {
-        let now = PhaseTimes.milliseconds()
+        let now = RunService.monotonicMilliseconds()
         steps.append((step, now - last))
         last = now
     }
