@@ -178,13 +178,7 @@ public enum Planner {
         // Only work that cannot wait (priority 1 and 2) moves other work aside, and only when enough officers who
         // may do it are on shift in its window (else no move can help).
         guard task.priority <= .today else { return nil }
-        let onShift = schedule.eligibleOfficers(task).filter { officer, _ in
-            (schedule.shiftsByOfficer[officer.id] ?? []).contains {
-                let shift = problem.shifts[$0]
-                return shift.start <= task.deadline - task.durationMinutes && shift.end >= max(task.earliestStart, problem.now) + task.durationMinutes
-            }
-        }
-        guard onShift.count >= task.teamSize else { return nil }
+        guard schedule.candidates(task).count >= task.teamSize else { return nil }
         let mayDo = Set(schedule.eligibleOfficers(task).map(\.officer.id))
         let candidates = schedule.visits.values
             .compactMap { visit -> (Visit, TaskFacts)? in
@@ -229,10 +223,7 @@ public enum Planner {
         let withDeed = active.filter { !schedule.deedWindows($0, task).isEmpty }
         let screened = withDeed.filter { $0.screening >= task.confidentiality }
         let onShift = screened.filter { officer in
-            (schedule.shiftsByOfficer[officer.id] ?? []).contains {
-                let shift = problem.shifts[$0]
-                return shift.start <= task.deadline - task.durationMinutes && shift.end >= windowStart + task.durationMinutes
-            }
+            (schedule.shiftsByOfficer[officer.id] ?? []).contains { schedule.meetsWindow(problem.shifts[$0], task, windowStart: windowStart) }
         }
         let free = onShift.filter { !schedule.slots(for: task, officer: $0, notBefore: problem.now).isEmpty }
         let powers = task.powers.map(\.rawValue).sorted().joined(separator: " + ")
