@@ -1,6 +1,6 @@
 // boa-bench: the benchmarks of boa-coord. Speed is measured here, never in a timed test.
 //
-//     swift build -c release --scratch-path .build-bench --product boa-bench
+//     swift build -c release --scratch-path .build-bench
 //     .build-bench/release/boa-bench xml [--count 10000] [--seed 1] [--rounds 5] [--threads N]
 //
 // Each subcommand prints its own table; docs/PERFORMANCE.md records the figures of a run.
@@ -36,7 +36,7 @@ let usage = """
                     thread for --rounds rounds, without warm-up or report: a target for perf or callgrind
 
     Build and run in release mode, e.g.
-      swift build -c release --scratch-path .build-bench --product boa-bench && .build-bench/release/boa-bench xml
+      swift build -c release --scratch-path .build-bench && .build-bench/release/boa-bench xml
     """
 
 let arguments = Array(CommandLine.arguments.dropFirst())
