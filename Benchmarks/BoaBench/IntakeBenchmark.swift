@@ -8,10 +8,16 @@ import Foundation
 ///     batched as the publisher batches;
 /// (b) end to end: `boa-coord run` takes in N taakVerzoek files and makes every Bv03 durable in the outbox;
 /// (c) latency from the rename into the inbox to the Bv03 in the outbox, at a steady rate.
+/// (a) and (b) alternate for `--rounds` rounds (this VM's disk speed swings several-fold within a minute, so one
+/// (a) next to one (b) can mislead); each round's ratio is shown, and the median ratio is the result.
+///
+/// Options: `--files N` (10,000), `--rounds N` (3), `--rate N` files/s for (c) (50), `--latency-files N` (500),
+/// `--batch N` directory fsync per N files in (a) (256), `--folder DIR` (the current folder).
 enum IntakeBenchmark {
     static func run(_ arguments: [String]) throws(UsageError) {
-        let options = try Options(arguments, allowed: ["files", "rate", "latency-files", "batch", "folder"])
+        let options = try Options(arguments, allowed: ["files", "rate", "latency-files", "batch", "folder", "rounds"])
         let count = try options.int("files", default: 10_000)
+        let rounds = max(1, try options.int("rounds", default: 3))
         let rate = try options.int("rate", default: 50)
         let latencyFiles = try options.int("latency-files", default: 500)
         let batch = try options.int("batch", default: 256)
@@ -26,16 +32,27 @@ enum IntakeBenchmark {
             try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
             print("boa-bench intake: \(count) files; folder \(base.path) (same disk for every part); binary \(binary.path)")
             let messages = requests(count + latencyFiles)
-            let raw = try rawPublish(messages.prefix(count).map { $0 }, batch: batch, folder: base.appendingPathComponent("raw"))
-            let endToEnd = try throughput(messages.prefix(count).map { $0 }, binary: binary, home: base.appendingPathComponent("home-throughput"))
-            var table = Table(["part", "files", "seconds", "files/s", "ratio to (a)"])
-            table.add(["(a) raw durable publish (write+fdatasync+rename, dir fsync per \(batch))", "\(count)", fixed(raw, 2), grouped(Double(count) / raw), "1.00"])
-            table.add(["(b) boa-coord run: taakVerzoek in → Bv03 durable out", "\(count)", fixed(endToEnd.bv03, 2), grouped(Double(count) / endToEnd.bv03),
-                       fixed(raw / endToEnd.bv03, 2)])
-            // The reading: "counting the outbound files b writes" — a Bv03 and a taakReactie per request.
-            table.add(["(b) counting the outbound files it writes (Bv03 + taakReactie)", "\(2 * count)", fixed(endToEnd.all, 2),
-                       grouped(Double(2 * count) / endToEnd.all), fixed((Double(2 * count) / endToEnd.all) / (Double(count) / raw), 2)])
+            var table = Table(["round", "part", "files", "seconds", "files/s", "ratio to (a)"])
+            var ratiosBv03: [Double] = []
+            var ratiosAll: [Double] = []
+            for round in 1...rounds {
+                try? FileManager.default.removeItem(at: base.appendingPathComponent("raw"))
+                try? FileManager.default.removeItem(at: base.appendingPathComponent("home-throughput"))
+                let raw = try rawPublish(messages.prefix(count).map { $0 }, batch: batch, folder: base.appendingPathComponent("raw"))
+                let endToEnd = try throughput(messages.prefix(count).map { $0 }, binary: binary, home: base.appendingPathComponent("home-throughput"))
+                let rawRate = Double(count) / raw
+                ratiosBv03.append((Double(count) / endToEnd.bv03) / rawRate)
+                // The reading: "counting the outbound files b writes" — a Bv03 and a taakReactie per request.
+                ratiosAll.append((Double(2 * count) / endToEnd.all) / rawRate)
+                table.add(["\(round)", "(a) raw durable publish (write+fdatasync+rename, dir fsync per \(batch))", "\(count)", fixed(raw, 2), grouped(rawRate), "1.00"])
+                table.add(["\(round)", "(b) boa-coord run: taakVerzoek in → Bv03 durable out", "\(count)", fixed(endToEnd.bv03, 2),
+                           grouped(Double(count) / endToEnd.bv03), fixed(ratiosBv03.last ?? 0, 2)])
+                table.add(["\(round)", "(b) counting the outbound files it writes (Bv03 + taakReactie)", "\(2 * count)", fixed(endToEnd.all, 2),
+                           grouped(Double(2 * count) / endToEnd.all), fixed(ratiosAll.last ?? 0, 2)])
+            }
             print(table.render())
+            func median(_ values: [Double]) -> Double { let sorted = values.sorted(); return sorted[sorted.count / 2] }
+            print("median ratio over \(rounds) rounds: \(fixed(median(ratiosAll), 2)) counting outbound files, \(fixed(median(ratiosBv03), 2)) counting input files to the last Bv03")
             let latencies = try latency(Array(messages.suffix(latencyFiles)), firstReference: count, rate: rate, binary: binary, home: base.appendingPathComponent("home-latency"))
             let sorted = latencies.sorted()
             func percentile(_ p: Double) -> Double { sorted[min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.up)) - 1)] }

@@ -495,6 +495,46 @@ import Testing
         Self.log("two instances (seed \(seed)): first took \(takenByFirst), second \(takenBySecond), third the rest of \(files.count); \(secondsSince(started))")
     }
 
+    // MARK: 6. a transient failure while publishing
+
+    /// `run` publishes on a thread of its own: when it cannot write (here `outbox/politie-on` is a file, so no
+    /// staging file can be made there) it says so, keeps taking files in, sends no fault, and publishes
+    /// everything once the obstacle is gone; every answer exactly once.
+    @Test func aPublishingFailureIsRetriedAndLosesNothing() throws {
+        let home = try HomeFixture(configuration: Self.runConfiguration)
+        let instance = try home.startRun(logName: "run")
+        defer { instance.stopIfRunning() }
+        try #require(waitUntil(timeout: 30) { FileManager.default.fileExists(atPath: home.url("inbox/rooster").path) }, "the service did not start:\n\(instance.tail())")
+        let blocker = home.url("outbox/politie-on")
+        try? FileManager.default.removeItem(at: blocker)
+        try Data("not a folder".utf8).write(to: blocker)
+
+        let files = (1...3).map { index in
+            DroppedFile.valid(Messages.request(taskId: "ON-P-\(index)", reference: "GMS-P-\(index)"), name: "p\(index).xml", folder: "politie-on", answerTo: "politie-on")
+        }
+        for file in files { try home.drop(file.bytes, name: file.name, folder: file.folder) }
+        for file in files {
+            #expect(try Self.waitForOutcome(home, file: file, timeout: 20) == "ACCEPTED", "\(file.name) was not taken in:\n\(instance.tail())")
+        }
+        #expect(waitUntil(timeout: 20) { instance.output.contains("publishing failed; trying again") }, "the failure is not logged:\n\(instance.tail())")
+        let pending = try home.sql("SELECT count(*) AS n FROM outbound_message WHERE state <> 'PUBLISHED'").first?["n"] as? Int
+        #expect((pending ?? 0) >= 3, "the answers should wait, unpublished: \(String(describing: pending))")
+        #expect(try home.sql("SELECT count(*) AS n FROM audit_messages WHERE direction = 'IN' AND outcome <> 'ACCEPTED'").first?["n"] as? Int == 0,
+                "a publishing failure must not turn into a fault")
+
+        // A fourth file while the outbox is still blocked, then the obstacle goes and the retry publishes all.
+        let late = DroppedFile.valid(Messages.request(taskId: "ON-P-4", reference: "GMS-P-4"), name: "p4.xml", folder: "politie-on", answerTo: "politie-on")
+        try home.drop(late.bytes, name: late.name, folder: late.folder)
+        #expect(try Self.waitForOutcome(home, file: late, timeout: 20) == "ACCEPTED")
+        try FileManager.default.removeItem(at: blocker)
+        let bv03 = { home.files(in: "outbox/politie-on").filter { $0.hasSuffix("_Bv03_bevestiging.xml") }.count }
+        #expect(waitUntil(timeout: 90) { bv03() == 4 }, "after the retry: \(bv03()) Bv03 of 4\n\(instance.tail())")
+        instance.send(SIGTERM)
+        let end = instance.waitForExit(timeout: 60)
+        #expect(end?.reason == .exit && end?.status == 0, "SIGTERM: \(String(describing: end))\n\(instance.tail())")
+        _ = try Self.verifyEndState(home, files + [late], label: "publishing failure")
+    }
+
     // MARK: waiting and checking
 
     static func inboundCount(_ home: HomeFixture) throws -> Int {

@@ -46,6 +46,8 @@ public final class Intake: Sendable {
     public let store: Store
     private let logger: Logger
     private let claimCounter = ClaimCounter()
+    /// Whether this process has removed the staging files a crash left (done once, before it first publishes).
+    private let stagingCleaned = Atomic<Bool>(false)
 
     /// Makes the pipeline for a home (its folders must exist).
     public init(home: Home, configuration: Configuration, store: Store, logger: Logger) {
@@ -65,7 +67,12 @@ public final class Intake: Sendable {
     /// Finishes what an interrupted run left: committed files not yet archived, half-published answers.
     /// Claimed files that were not committed are returned, to be taken in again.
     func recover() throws -> [WorkFolder.Claimed] {
-        try Publisher(home: home, store: store).removeStaleStagingFiles()
+        // Only a crash leaves staging files, so once per process is enough; later it would race the background
+        // publisher of `run`, whose staging files are its work in hand.
+        if !stagingCleaned.load(ordering: .acquiring) {
+            try Publisher(home: home, store: store).removeStaleStagingFiles()
+            stagingCleaned.store(true, ordering: .releasing)
+        }
         let work = WorkFolder(root: home.work)
         var uncommitted: [WorkFolder.Claimed] = []
         for claimed in try work.leftovers() {
@@ -80,8 +87,11 @@ public final class Intake: Sendable {
     }
 
     /// One pass over `files` (found in the inbox) plus anything left claimed: take them in, end holds, publish.
-    /// `now` is the pass's clock (fixed by `--now` in `process`).
-    public func pass(files: [InboxFile], now: Int64, clock: @escaping @Sendable () -> Int64, planning: PlanningMode = .insert) throws -> PassReport {
+    /// `now` is the pass's clock (fixed by `--now` in `process`). Without a `publisher` the pass publishes
+    /// itself, answers before planning and the rest after; with one (`run`) it nudges it at those two moments
+    /// and goes on, and `published` in the report stays 0 (the publisher logs what it published).
+    func pass(files: [InboxFile], now: Int64, clock: @escaping @Sendable () -> Int64, planning: PlanningMode = .insert,
+              publisher: BackgroundPublisher? = nil) throws -> PassReport {
         var report = PassReport()
         var phases = PhaseTimes()
         var claimed = try recover()
@@ -129,7 +139,7 @@ public final class Intake: Sendable {
         phases.mark("apply")
         report.holdsEnded = try endHolds(now: now)
         // The technical answers go out before planning: a partner's Bv03 or fault never waits for the planner.
-        report.published = try publish(clock: clock)
+        if let publisher { publisher.nudge() } else { report.published = try publish(clock: clock) }
         phases.mark("publish answers")
         let plan = try store.write { tx in
             try PlanStep(transaction: tx, configuration: configuration, now: now).run(planning == .reoptimise ? .reoptimise : .insert)
@@ -139,7 +149,7 @@ public final class Intake: Sendable {
         report.orders = plan.orders
         report.withdrawals = plan.withdrawals
         phases.mark("plan")
-        report.published += try publish(clock: clock)
+        if let publisher { publisher.nudge() } else { report.published += try publish(clock: clock) }
         phases.mark("publish")
         if report.filesTaken > 0 || report.published > 0 {
             logger.debug("pass timings", metadata: phases.metadata)

@@ -41,6 +41,8 @@ public struct RunService: Service {
         var selector = CompleteFileSelector(stableMilliseconds: Int64(configuration.stableMilliseconds))
         var backoff: Int64 = 0
         var lastReoptimisation: Int64 = Int64.min / 2
+        // Files are written, synced and renamed on a thread of their own while the next files are taken in.
+        let publisher = BackgroundPublisher(home: context.home, store: context.store, clock: wallClock, logger: logger)
         logger.notice("boa-coord run: watching \(inbox.root.path)", metadata: ["home": "\(context.home.root.path)"])
         await withGracefulShutdownHandler {
             var lastScan: Int64 = 0
@@ -53,7 +55,8 @@ public struct RunService: Service {
                     if let wait = choice.retryIn { nextWake = min(nextWake, max(wait, 1)) }
                     let now = wallClock()
                     let reoptimise = lastScan - lastReoptimisation >= Int64(configuration.reoptimiseIntervalSeconds) * 1000
-                    let report = try context.intake.pass(files: choice.complete, now: now, clock: wallClock, planning: reoptimise ? .reoptimise : .insert)
+                    let report = try context.intake.pass(files: choice.complete, now: now, clock: wallClock, planning: reoptimise ? .reoptimise : .insert,
+                                                         publisher: publisher)
                     if reoptimise { lastReoptimisation = lastScan }
                     for file in choice.complete { watcher.forget(folderKey: file.folder ?? "", name: file.name) }
                     nextWake = min(nextWake, Int64(configuration.reoptimiseIntervalSeconds) * 1000)
@@ -75,6 +78,14 @@ public struct RunService: Service {
         } onGracefulShutdown: {
             stopping.store(true, ordering: .relaxed)
             wakeup.signal()
+        }
+        // What was committed before the stop goes out before the process ends.
+        publisher.stop()
+        do {
+            let published = try context.intake.publish(clock: wallClock)
+            if published > 0 { logger.info("published \(published) messages before stopping") }
+        } catch {
+            logger.warning("publishing before stopping failed; the next start publishes it", metadata: ["error": "\(error)"])
         }
         logger.notice("boa-coord run: stopped cleanly")
     }
