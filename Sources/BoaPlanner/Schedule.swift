@@ -192,6 +192,12 @@ struct Schedule {
                     let travelOut = settings.travelMinutes(task.point, next.point)
                     upper = min(upper, next.start - travelOut - duration)
                     detour += travelOut - settings.travelMinutes(previousPoint, next.point)
+                    // The next stop is now reached from this task: its travel, just before it starts, must not
+                    // touch an absence either (a longer trip than before can reach back into one).
+                    let departure = next.start - travelOut
+                    if absences.contains(where: { $0.from < next.start && departure < ($0.until ?? Int.max) }), !(tasks[next.taskId]?.pinned ?? false) {
+                        continue
+                    }
                 }
                 if lower > upper { continue }
                 if absences.isEmpty {
