@@ -23,13 +23,16 @@ public struct PassReport: Sendable, CustomStringConvertible {
     public var holdsEnded = 0
     /// Reactions sent, tasks planned, orders and withdrawals sent.
     public var reactions = 0, planned = 0, orders = 0, withdrawals = 0
-    /// Outbound files published.
+    /// Outbound files published (by the pass itself).
     public var published = 0
+    /// Whether a background publisher publishes for this pass (`run`), which logs what it published.
+    public var publishedInBackground = false
 
     /// A one-line summary.
     public var description: String {
         "\(filesTaken) files: \(accepted) accepted, \(duplicates) duplicates, \(rejected) rejected, \(held) held; "
-            + "\(reactions) reactions, \(planned) tasks planned, \(orders) orders, \(withdrawals) withdrawals; \(published) messages published"
+            + "\(reactions) reactions, \(planned) tasks planned, \(orders) orders, \(withdrawals) withdrawals; "
+            + (publishedInBackground ? "publishing in the background" : "\(published) messages published")
     }
 }
 
@@ -93,6 +96,7 @@ public final class Intake: Sendable {
     func pass(files: [InboxFile], now: Int64, clock: @escaping @Sendable () -> Int64, planning: PlanningMode = .insert,
               publisher: BackgroundPublisher? = nil) throws -> PassReport {
         var report = PassReport()
+        report.publishedInBackground = publisher != nil
         var phases = PhaseTimes()
         var claimed = try recover()
         let work = WorkFolder(root: home.work)
