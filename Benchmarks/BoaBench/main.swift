@@ -35,6 +35,19 @@ let usage = """
       --profile P   run only path P (a = raw parse+validate, b = MessageReader, a0 = raw parse only) on one
                     thread for --rounds rounds, without warm-up or report: a target for perf or callgrind
 
+    store options:
+      --messages N  messages for the insert runs (default 20000); --skip-inserts 1 / --skip-queries 1
+      --tasks N, --log-rows N  size of the audit database (default 1000000, 5000000); --database PATH
+      --rounds N    timed runs of each audit query after a warm-up (default 5)
+
+    intake options:
+      --files N     files for (a) and (b) (default 10000)
+      --rounds N    rounds of (a) then (b); the median ratio is the result (default 3)
+      --rate N, --latency-files N  the steady rate and the number of files for (c) (default 50, 500)
+      --batch N     directory fsync per N files in (a) (default 256); --folder DIR (default: the current folder)
+
+    planner options: --sizes S,M,L  --seed N  --events N (BOA_PLANNER_PHASES=1 prints phase times)
+
     Build and run in release mode, e.g.
       swift build -c release --scratch-path .build-bench && .build-bench/release/boa-bench xml
     """
