@@ -48,6 +48,8 @@ struct Publisher {
         }
         // Each file is written, synced and renamed on its own, so a few go at once: the disk then flushes several
         // small files in the time of one (a flush is mostly waiting). Results are gathered in the batch's order.
+        // Threads of their own rather than `concurrentPerform` (as `Intake.read` uses for CPU work): that runs no
+        // wider than the cores, and these lanes mostly wait on the disk.
         let outcomes = ResultSlots<Result<FileOutcome, FileFailure>>(count: batch.count)
         let lanes = min(Publisher.lanes, batch.count)
         let group = DispatchGroup()
