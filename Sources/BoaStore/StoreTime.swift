@@ -8,6 +8,30 @@ public enum StoreTime {
         let days = floorDiv(milliseconds, 86_400_000)
         let rest = milliseconds - days * 86_400_000
         let date = LocalDate(daysSinceEpoch: days)
+        if (0...9999).contains(date.year) {
+            // Every time the store writes (a few per message), so digit by digit into one buffer.
+            return String(unsafeUninitializedCapacity: 24) { buffer in
+                func put(_ value: Int, _ width: Int, at offset: Int) {
+                    var value = value
+                    for position in stride(from: offset + width - 1, through: offset, by: -1) {
+                        buffer[position] = UInt8(ascii: "0") + UInt8(value % 10)
+                        value /= 10
+                    }
+                }
+                let milliseconds = Int(rest)
+                put(date.year, 4, at: 0)
+                put(date.month, 2, at: 5)
+                put(date.day, 2, at: 8)
+                put(milliseconds / 3_600_000, 2, at: 11)
+                put(milliseconds / 60_000 % 60, 2, at: 14)
+                put(milliseconds / 1000 % 60, 2, at: 17)
+                put(milliseconds % 1000, 3, at: 20)
+                for (offset, character) in [(4, "-"), (7, "-"), (10, "T"), (13, ":"), (16, ":"), (19, "."), (23, "Z")] as [(Int, Unicode.Scalar)] {
+                    buffer[offset] = UInt8(ascii: character)
+                }
+                return 24
+            }
+        }
         let p = CivilCalendar.pad
         return "\(date)T\(p(rest / 3_600_000, 2)):\(p(rest / 60_000 % 60, 2)):\(p(rest / 1000 % 60, 2)).\(p(rest % 1000, 3))Z"
     }

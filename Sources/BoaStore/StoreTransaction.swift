@@ -32,15 +32,15 @@ public final class StoreTransaction {
             entry.confidentiality.rawValue, entry.retention.description, entry.legalBasis?.rawValue, entry.partner, entry.detail,
         ]
         let hash = LogChain.hash(seq: seq, fields: fields, previous: lastHash)
-        let statement = try db.cachedStatement(sql: """
+        var statement = try DirectStatement(db, cached: """
             INSERT INTO processing_log (seq, at, actie, object_type, object_id, uitvoerder, vertrouwelijkheid, bewaartermijn,
                 grondslag, partner, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        var values: [(any DatabaseValueConvertible)?] = [seq]
-        for field in fields { values.append(field) }
-        values.append(lastHash)
-        values.append(hash)
-        try statement.execute(arguments: StatementArguments(values))
+        statement.bind(seq)
+        for field in fields { statement.bind(field) }
+        statement.bind(lastHash)
+        statement.bind(hash)
+        try statement.execute()
         lastSeq = seq
         lastHash = hash
         return seq
@@ -48,9 +48,11 @@ public final class StoreTransaction {
 
     /// Takes the next value of a named counter (starting at 1); counters never go back, even when rows are deleted.
     public func nextCounterValue(_ name: String) throws -> Int64 {
-        try db.cachedStatement(sql: "INSERT INTO counter (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1")
-            .execute(arguments: [name])
-        return try Int64.fetchOne(db.cachedStatement(sql: "SELECT value FROM counter WHERE name = ?"), arguments: [name]) ?? 1
+        var statement = try DirectStatement(db, cached: """
+            INSERT INTO counter (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value
+            """)
+        statement.bind(name)
+        return try statement.executeReturningInt64()
     }
 
     /// A value of the service's own state table.

@@ -99,4 +99,50 @@ import Testing
         }
         #expect(try Store.verifyLog(atPath: copy).firstBadSeq == 10)
     }
+
+    /// The chain's hash is SHA-256 over the canonical text `seq;` then `<utf8 length>:<text>;` per field
+    /// (`-;` for NULL) and the previous hash, recomputed here from the stored row by plain string building.
+    @Test func eachHashIsSHA256OfTheCanonicalTextOfItsRow() throws {
+        let (store, url) = try makeStore()
+        try fill(store, rows: 6)
+        try store.write { tx in
+            try tx.appendLog(LogEntry(at: -1, action: .read, objectType: "taak", objectId: "", performer: "tëst ✓", partner: nil, detail: nil))
+        }
+        let queue = try DatabaseQueue(path: url.path)
+        let rows = try queue.read { db in try Row.fetchAll(db, sql: "SELECT * FROM processing_log ORDER BY seq") }
+        #expect(rows.count == 7)
+        var previous = String(repeating: "0", count: 64)
+        for row in rows {
+            let seq: Int64 = row["seq"]
+            var canonical = "\(seq);"
+            for column in ["at", "actie", "object_type", "object_id", "uitvoerder", "vertrouwelijkheid", "bewaartermijn", "grondslag", "partner", "detail"] {
+                let value: String? = row[column]
+                canonical += value.map { "\($0.utf8.count):\($0);" } ?? "-;"
+            }
+            canonical += "\(previous.utf8.count):\(previous);"
+            #expect(row["prev_hash"] == previous)
+            #expect(row["hash"] == sha256Hex(Array(canonical.utf8)), "row \(seq)")
+            previous = row["hash"]
+        }
+    }
+
+    /// Stored times are fixed-width UTC with milliseconds (`2026-12-01T08:15:00.000Z`), the fields the same as
+    /// Foundation's Gregorian calendar gives for the whole second, from 1906 to the year 9999.
+    @Test func storedTimesMatchAnIndependentCalendar() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var instants: [Int64] = [0, -1, 1, 999, 86_399_999, 86_400_000, -86_400_000, 951_782_400_000, 253_402_300_799_999, -2_000_000_000_000]
+        for _ in 0..<2000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            instants.append(Int64(state >> 16) % 255_402_300_799_999 - 2_000_000_000_000)
+        }
+        func pad(_ value: Int, _ width: Int) -> String { String(repeating: "0", count: max(0, width - String(value).count)) + String(value) }
+        for instant in instants {
+            let second = instant >= 0 ? instant / 1000 : (instant - 999) / 1000
+            let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: Date(timeIntervalSince1970: Double(second)))
+            let expected = "\(pad(parts.year!, 4))-\(pad(parts.month!, 2))-\(pad(parts.day!, 2))T\(pad(parts.hour!, 2)):\(pad(parts.minute!, 2)):\(pad(parts.second!, 2)).\(pad(Int(instant - second * 1000), 3))Z"
+            #expect(StoreTime.text(instant) == expected, "\(instant)")
+        }
+    }
 }

@@ -10,27 +10,37 @@ enum LogChain {
     /// The hash of a row: SHA-256 over each field written as `<utf8 length>:<text>;` (or `-;` for NULL),
     /// which no two different rows can share.
     static func hash(seq: Int64, fields: [String?], previous: String) -> String {
-        var canonical = "\(seq);"
+        var canonical: [UInt8] = []
+        canonical.reserveCapacity(256)
+        canonical.append(contentsOf: String(seq).utf8)
+        canonical.append(UInt8(ascii: ";"))
         for field in fields + [previous] {
             if let field {
-                canonical += "\(field.utf8.count):\(field);"
+                canonical.append(contentsOf: String(field.utf8.count).utf8)
+                canonical.append(UInt8(ascii: ":"))
+                canonical.append(contentsOf: field.utf8)
+                canonical.append(UInt8(ascii: ";"))
             } else {
-                canonical += "-;"
+                canonical.append(contentsOf: "-;".utf8)
             }
         }
-        return hex(SHA256.hash(data: Array(canonical.utf8)))
+        return hex(SHA256.hash(data: canonical))
     }
 
     /// Lower-case hex of a digest.
     static func hex(_ digest: some Sequence<UInt8>) -> String {
-        let digits: [UInt8] = Array("0123456789abcdef".utf8)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(64)
-        for byte in digest {
-            bytes.append(digits[Int(byte >> 4)])
-            bytes.append(digits[Int(byte & 0x0F)])
+        let bytes = Array(digest)
+        return String(unsafeUninitializedCapacity: bytes.count * 2) { buffer in
+            for (index, byte) in bytes.enumerated() {
+                buffer[2 * index] = hexDigit(byte >> 4)
+                buffer[2 * index + 1] = hexDigit(byte & 0x0F)
+            }
+            return bytes.count * 2
         }
-        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
     }
 }
 

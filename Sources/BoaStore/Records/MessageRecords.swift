@@ -220,18 +220,35 @@ extension StoreTransaction {
     /// Records an inbound file; returns its id.
     @discardableResult
     public func insertInbound(_ record: InboundRecord) throws -> Int64 {
-        let statement = try db.cachedStatement(sql: """
+        var statement = try DirectStatement(db, cached: """
             INSERT INTO inbound_message (file_name, inbox_folder, partner, root_element, functie, berichtcode, referentienummer,
                 cross_refnummer, tijdstip_bericht, is_test, sha256, size, outcome, fault_code, fault_text, duplicate_of,
                 received_at, decided_at, archive_path, task_id, rejected_path, claim_name)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        try statement.execute(arguments: [
-            record.fileName, record.inboxFolder, record.partner, record.rootElement, record.function, record.messageCode,
-            record.reference, record.crossReference, record.messageTime, record.isTest, record.sha256, record.size,
-            record.outcome.rawValue, record.faultCode, record.faultText, record.duplicateOf, StoreTime.text(record.receivedAt),
-            record.decidedAt.map(StoreTime.text), record.archivePath, record.taskId, record.rejectedPath, record.claimName,
-        ])
+        statement.bind(record.fileName)
+        statement.bind(record.inboxFolder)
+        statement.bind(record.partner)
+        statement.bind(record.rootElement)
+        statement.bind(record.function)
+        statement.bind(record.messageCode)
+        statement.bind(record.reference)
+        statement.bind(record.crossReference)
+        statement.bind(record.messageTime)
+        statement.bind(record.isTest)
+        statement.bind(record.sha256)
+        statement.bind(record.size)
+        statement.bind(record.outcome.rawValue)
+        statement.bind(record.faultCode)
+        statement.bind(record.faultText)
+        statement.bind(record.duplicateOf)
+        statement.bind(StoreTime.text(record.receivedAt))
+        statement.bind(record.decidedAt.map(StoreTime.text))
+        statement.bind(record.archivePath)
+        statement.bind(record.taskId)
+        statement.bind(record.rejectedPath)
+        statement.bind(record.claimName)
+        try statement.execute()
         return db.lastInsertedRowID
     }
 
@@ -245,7 +262,10 @@ extension StoreTransaction {
 
     /// Links an inbound message to the task it created or is about.
     public func setInboundTask(_ id: Int64, taskId: Int64) throws {
-        try db.cachedStatement(sql: "UPDATE inbound_message SET task_id = ? WHERE id = ?").execute(arguments: [taskId, id])
+        var statement = try DirectStatement(db, cached: "UPDATE inbound_message SET task_id = ? WHERE id = ?")
+        statement.bind(taskId)
+        statement.bind(id)
+        try statement.execute()
     }
 
     /// Records where an inbound file was archived.
@@ -261,16 +281,25 @@ extension StoreTransaction {
     /// Records an outbound message as pending; returns its id.
     @discardableResult
     public func insertOutbound(_ record: OutboundRecord) throws -> Int64 {
-        let statement = try db.cachedStatement(sql: """
+        var statement = try DirectStatement(db, cached: """
             INSERT INTO outbound_message (partner, functie, berichtcode, referentienummer, cross_refnummer, fault_code, inbound_id,
                 task_id, is_test, file_name, body, sha256, state, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)
             """)
-        try statement.execute(arguments: [
-            record.partner, record.function, record.messageCode, record.reference, record.crossReference, record.faultCode,
-            record.inboundId, record.taskId, record.isTest, record.fileName, record.body.map { Data($0) }, record.sha256,
-            StoreTime.text(record.createdAt),
-        ])
+        statement.bind(record.partner)
+        statement.bind(record.function)
+        statement.bind(record.messageCode)
+        statement.bind(record.reference)
+        statement.bind(record.crossReference)
+        statement.bind(record.faultCode)
+        statement.bind(record.inboundId)
+        statement.bind(record.taskId)
+        statement.bind(record.isTest)
+        statement.bind(record.fileName)
+        statement.bind(record.body)
+        statement.bind(record.sha256)
+        statement.bind(StoreTime.text(record.createdAt))
+        try statement.execute()
         return db.lastInsertedRowID
     }
 

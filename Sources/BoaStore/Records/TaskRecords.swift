@@ -148,7 +148,7 @@ extension StoreTransaction {
     public func insertTask(_ task: TaskRecord) throws -> Int64 {
         let location = task.location
         let address = location?.address
-        let statement = try db.cachedStatement(sql: """
+        var statement = try DirectStatement(db, cached: """
             INSERT INTO task (taak_nummer, partner, taak_id, soort, inbound_id, is_test, categorie, subcategorie, prioriteit, status,
                 vertrouwelijkheid, grondslag, bewaartermijn, bron_referentie, opdrachtgever_eenheid, opdrachtgever_rol, omschrijving,
                 locatie_omschrijving, straatnaam, huisnummer, huisletter, huisnummertoevoeging, postcode, woonplaats, buurtcode, x, y,
@@ -157,33 +157,66 @@ extension StoreTransaction {
                 reden_code, reden_toelichting)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        var values: [(any DatabaseValueConvertible)?] = [
-            task.taskNumber.description, task.partner, task.taskId, task.origin.rawValue, task.inboundId, task.isTest,
-            task.category.rawValue, task.subcategory, task.priority.rawValue, task.status.rawValue, task.confidentiality.rawValue,
-            task.legalBasis.rawValue, task.retention.description, task.sourceReference, task.principal?.unit, task.principal?.role,
-            task.description,
-        ]
-        values += [
-            location?.description, address?.street, address?.houseNumber, address?.houseLetter, address?.houseNumberAddition,
-            address?.postcode, address?.town, location?.neighbourhood, location?.point.x, location?.point.y,
-        ] as [(any DatabaseValueConvertible)?]
-        values += [
-            task.earliestStart.map(StoreTime.text), StoreTime.text(task.deadline), task.durationMinutes, task.domain.rawValue,
-            task.powers.map(\.rawValue).joined(separator: ","), task.minimumTeam, task.violenceExpected, task.safetyExplanation,
-            task.preferredOfficer, task.caseNumber, task.reportReference, task.requestedAction?.rawValue, StoreTime.text(task.receivedAt),
-            task.status.isFinal ? StoreTime.text(task.receivedAt) : nil, task.reasonCode, task.reasonText,
-        ] as [(any DatabaseValueConvertible)?]
-        try statement.execute(arguments: StatementArguments(values))
+        statement.bind(task.taskNumber.description)
+        statement.bind(task.partner)
+        statement.bind(task.taskId)
+        statement.bind(task.origin.rawValue)
+        statement.bind(task.inboundId)
+        statement.bind(task.isTest)
+        statement.bind(task.category.rawValue)
+        statement.bind(task.subcategory)
+        statement.bind(task.priority.rawValue)
+        statement.bind(task.status.rawValue)
+        statement.bind(task.confidentiality.rawValue)
+        statement.bind(task.legalBasis.rawValue)
+        statement.bind(task.retention.description)
+        statement.bind(task.sourceReference)
+        statement.bind(task.principal?.unit)
+        statement.bind(task.principal?.role)
+        statement.bind(task.description)
+        statement.bind(location?.description)
+        statement.bind(address?.street)
+        statement.bind(address?.houseNumber)
+        statement.bind(address?.houseLetter)
+        statement.bind(address?.houseNumberAddition)
+        statement.bind(address?.postcode)
+        statement.bind(address?.town)
+        statement.bind(location?.neighbourhood)
+        statement.bind(location?.point.x)
+        statement.bind(location?.point.y)
+        statement.bind(task.earliestStart.map(StoreTime.text))
+        statement.bind(StoreTime.text(task.deadline))
+        statement.bind(task.durationMinutes)
+        statement.bind(task.domain.rawValue)
+        statement.bind(task.powers.map(\.rawValue).joined(separator: ","))
+        statement.bind(task.minimumTeam)
+        statement.bind(task.violenceExpected)
+        statement.bind(task.safetyExplanation)
+        statement.bind(task.preferredOfficer)
+        statement.bind(task.caseNumber)
+        statement.bind(task.reportReference)
+        statement.bind(task.requestedAction?.rawValue)
+        statement.bind(StoreTime.text(task.receivedAt))
+        statement.bind(task.status.isFinal ? StoreTime.text(task.receivedAt) : nil)
+        statement.bind(task.reasonCode)
+        statement.bind(task.reasonText)
+        try statement.execute()
         let id = db.lastInsertedRowID
         try insertStatusHistory(taskId: id, status: task.status, at: task.receivedAt, reasonCode: task.reasonCode, explanation: nil, inboundId: task.inboundId)
         return id
     }
 
     private func insertStatusHistory(taskId: Int64, status: TaskStatus, at: Int64, reasonCode: String?, explanation: String?, inboundId: Int64?) throws {
-        let statement = try db.cachedStatement(sql: """
+        var statement = try DirectStatement(db, cached: """
             INSERT INTO task_status (task_id, status, at, reden_code, toelichting, inbound_id) VALUES (?, ?, ?, ?, ?, ?)
             """)
-        try statement.execute(arguments: [taskId, status.rawValue, StoreTime.text(at), reasonCode, explanation, inboundId])
+        statement.bind(taskId)
+        statement.bind(status.rawValue)
+        statement.bind(StoreTime.text(at))
+        statement.bind(reasonCode)
+        statement.bind(explanation)
+        statement.bind(inboundId)
+        try statement.execute()
     }
 
     /// Moves a task to a status, adding to its history; sets `first_planned_at`, `completed_at` and
