@@ -26,9 +26,8 @@ public enum StoreTime {
                 put(milliseconds / 60_000 % 60, 2, at: 14)
                 put(milliseconds / 1000 % 60, 2, at: 17)
                 put(milliseconds % 1000, 3, at: 20)
-                for (offset, character) in [(4, "-"), (7, "-"), (10, "T"), (13, ":"), (16, ":"), (19, "."), (23, "Z")] as [(Int, Unicode.Scalar)] {
-                    buffer[offset] = UInt8(ascii: character)
-                }
+                (buffer[4], buffer[7], buffer[10]) = (UInt8(ascii: "-"), UInt8(ascii: "-"), UInt8(ascii: "T"))
+                (buffer[13], buffer[16], buffer[19], buffer[23]) = (UInt8(ascii: ":"), UInt8(ascii: ":"), UInt8(ascii: "."), UInt8(ascii: "Z"))
                 return 24
             }
         }
