@@ -8,10 +8,22 @@ import Foundation
 /// min-cost flow on the planner's assignment model).
 enum PlannerBenchmark {
     static func run(_ arguments: [String]) throws(UsageError) {
-        let options = try Options(arguments, allowed: ["sizes", "seed", "events"])
+        let options = try Options(arguments, allowed: ["sizes", "seed", "events", "reoptimise-only"])
         let sizes = (options.string("sizes") ?? "S,M,L").split(separator: ",").compactMap { PlanningInstances.Size(rawValue: String($0)) }
         let seed = UInt64(try options.int("seed", default: 1))
         let events = try options.int("events", default: 200)
+        if let repeats = options.string("reoptimise-only").flatMap({ Int($0) }) {
+            // Only the re-optimisation, `repeats` times per size (for profiling and quick comparisons).
+            for size in sizes {
+                let problem = PlanningInstances.make(size, seed: seed)
+                for round in 1...max(1, repeats) {
+                    let start = now()
+                    let plan = Planner.reoptimise(problem)
+                    print("\(size.rawValue) re-optimisation \(round): \(fixed(now() - start, 3)) s, \(plan.visits.count) planned, \(HardRuleChecker.violations(plan, problem).count) violations, plan digest \(digest(plan))")
+                }
+            }
+            return
+        }
         print("boa-bench planner: seed \(seed); sizes \(sizes.map(\.rawValue).joined(separator: ", ")); hard violations checked by an independent checker")
         var quality = Table(["size", "planner", "violations", "planned", "unplanned p1/p2/p3/p4", "weighted lateness", "travel min", "workload spread", "seconds"])
         var speed = Table(["size", "fast path p50 ms", "fast path p99 ms", "re-optimisation s", "changes after re-opt", "peak RSS MB"])
@@ -80,6 +92,16 @@ enum PlannerBenchmark {
         print(speed.render())
         print("\nThe assignment model's optimum: the planner's own exact min-cost flow against OR-Tools on the same graph; and the final plan's cost in the model's terms")
         print(oracle.render())
+    }
+
+    /// A short digest of the visits (task, start, team, shifts) in task order: equal digests, equal plans.
+    static func digest(_ plan: Plan) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for (taskId, visit) in plan.visits.sorted(by: { $0.key < $1.key }) {
+            let text = "\(taskId) \(visit.start) " + visit.members.map { "\($0.officerId)/\($0.shiftId)/\($0.travelMinutes)" }.joined(separator: ",") + ";"
+            for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        }
+        return String(hash, radix: 16)
     }
 
     /// The plan's cost in the assignment model's terms: each staffed seat costs the travel from its shift's start

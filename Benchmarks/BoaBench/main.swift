@@ -46,7 +46,7 @@ let usage = """
       --rate N, --latency-files N  the steady rate and the number of files for (c) (default 50, 500)
       --batch N     directory fsync per N files in (a) (default 256); --folder DIR (default: the current folder)
 
-    planner options: --sizes S,M,L  --seed N  --events N (BOA_PLANNER_PHASES=1 prints phase times)
+    planner options: --sizes S,M,L  --seed N  --events N  --reoptimise-only ROUNDS (BOA_PLANNER_PHASES=1 prints phase times)
 
     Build and run in release mode, e.g.
       swift build -c release --scratch-path .build-bench && .build-bench/release/boa-bench xml

@@ -54,15 +54,19 @@ struct AssignmentModel {
             var options: [(cost: Int, shift: Int)] = []
             let windowStart = max(task.earliestStart, problem.now)
             let target = Targets.targetStart(task)
+            let home = schedule.neighbourhoodCode(task.neighbourhood)
+            let preferredOfficer = task.preferredOfficer.map { schedule.officerIndexes[$0] ?? -1 }
             for candidate in schedule.candidates(task) {
                 let officer = candidate.officer
-                let absences = schedule.absencesByOfficer[officer.id] ?? []
-                for shiftIndex in candidate.shifts {
+                let absences = schedule.absencesByOfficer[officer]
+                let outside = home.map { schedule.officerHomes[officer] != $0 ? 5 : 0 } ?? 0
+                let preferred = preferredOfficer.map { $0 == officer ? 0 : 2 } ?? 0
+                for position in candidate.shifts {
+                    let shiftIndex = schedule.shiftsByOfficer[officer][position]
                     let shift = problem.shifts[shiftIndex]
+                    if !schedule.meetsWindow(shift, task, windowStart: windowStart) { continue }
                     if absences.contains(where: { $0.from <= shift.start && ($0.until ?? Int.max) >= shift.end }) { continue }
                     let travel = settings.travelMinutes(shift.startPoint ?? settings.homeBase, task.point)
-                    let outside = task.neighbourhood.map { officer.homeNeighbourhood != $0 ? 5 : 0 } ?? 0
-                    let preferred = task.preferredOfficer.map { $0 == officer.id ? 0 : 2 } ?? 0
                     let late = max(0, max(shift.start + travel, windowStart) - target) * Targets.weight(task.priority)
                     options.append((travel + outside + preferred + min(late, 50_000), shiftIndex))
                 }
@@ -101,11 +105,14 @@ struct AssignmentModel {
 
     /// Solves the model exactly.
     func solve() -> Solution {
+        let clock = PhaseClock()
         let graph = graph()
+        clock.mark("model graph")
         var flow = MinCostFlow(nodes: graph.nodes)
-        var places: [(node: Int, index: Int)] = []
+        var places: [Int] = []
         for arc in graph.arcs { places.append(flow.addArc(from: arc.from, to: arc.to, capacity: arc.capacity, cost: arc.cost)) }
         let result = flow.solve(source: graph.source, sink: graph.sink)
+        clock.mark("model flow")
         var officers: [Int64: [String]] = [:]
         var unplanned: Set<Int64> = []
         var seats = 0

@@ -17,9 +17,9 @@ public enum Baselines {
         var schedule = Schedule(problem: problem)
         for task in order {
             var open: [(start: Int, travel: Int, officer: String, slot: Schedule.Slot)] = []
-            for officer in problem.officers {
+            for officer in problem.officers.indices {
                 for slot in schedule.slots(for: task, officer: officer, notBefore: problem.now) {
-                    open.append((slot.earliest, slot.travelIn, officer.id, slot))
+                    open.append((slot.earliest, slot.travelIn, problem.officers[officer].id, slot))
                 }
             }
             // The earliest start at which the team can be formed, the closest officers then.

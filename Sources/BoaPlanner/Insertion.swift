@@ -29,9 +29,15 @@ struct Score: Comparable, Sendable {
     var key: [Int] { [urgentLateness, weightedLateness, travel, outsideHome, workload, notPreferred, changes, tieStart] }
 
     static func < (lhs: Score, rhs: Score) -> Bool {
-        let left = lhs.key
-        let right = rhs.key
-        if left != right { return left.lexicographicallyPrecedes(right) }
+        // The order of ``key``, field by field (no arrays built per comparison).
+        if lhs.urgentLateness != rhs.urgentLateness { return lhs.urgentLateness < rhs.urgentLateness }
+        if lhs.weightedLateness != rhs.weightedLateness { return lhs.weightedLateness < rhs.weightedLateness }
+        if lhs.travel != rhs.travel { return lhs.travel < rhs.travel }
+        if lhs.outsideHome != rhs.outsideHome { return lhs.outsideHome < rhs.outsideHome }
+        if lhs.workload != rhs.workload { return lhs.workload < rhs.workload }
+        if lhs.notPreferred != rhs.notPreferred { return lhs.notPreferred < rhs.notPreferred }
+        if lhs.changes != rhs.changes { return lhs.changes < rhs.changes }
+        if lhs.tieStart != rhs.tieStart { return lhs.tieStart < rhs.tieStart }
         return lhs.tieTeam < rhs.tieTeam
     }
 
@@ -82,41 +88,47 @@ extension Schedule {
     /// Finds the best insertion of `task`: a start at which `teamSize` officers can all begin, the team
     /// chosen by travel, home neighbourhood, workload and preference, the starts compared by score.
     /// `current` is what officers were sent before (changing it costs `changePenalty` travel minutes).
-    func bestInsertion(_ task: TaskFacts, notBefore: Int, current: Visit? = nil, changePenalty: Int = 0, excluded: Set<String> = []) -> Insertion? {
-        var slotsByOfficer: [(officer: OfficerFacts, slots: [Slot])] = []
+    func bestInsertion(_ task: TaskFacts, notBefore: Int, current: Visit? = nil, changePenalty: Int = 0) -> Insertion? {
+        let needs = needs(task)
+        // Every slot of every officer, officer by officer: `groups` holds each officer's run of `slots`.
+        var slots: [Slot] = []
+        var groups: [Range<Int>] = []
         if notBefore == problem.now {
-            for candidate in candidates(task) where !excluded.contains(candidate.officer.id) {
-                let found = slots(for: task, candidate: candidate, notBefore: notBefore)
-                if !found.isEmpty { slotsByOfficer.append((candidate.officer, found)) }
+            for candidate in needs.candidates {
+                let before = slots.count
+                appendSlots(for: task, powers: needs.powers, officer: candidate.officer, shifts: candidate.shifts, notBefore: notBefore, into: &slots)
+                if slots.count > before { groups.append(before..<slots.count) }
             }
         } else {
-            for (officer, deeds) in eligibleOfficers(task) where !excluded.contains(officer.id) {
-                let found = slots(for: task, officer: officer, deeds: deeds, notBefore: notBefore)
-                if !found.isEmpty { slotsByOfficer.append((officer, found)) }
+            for officer in needs.eligible {
+                let before = slots.count
+                appendSlots(for: task, powers: needs.powers, officer: officer, shifts: shiftsByOfficer[officer].indices, notBefore: notBefore, into: &slots)
+                if slots.count > before { groups.append(before..<slots.count) }
             }
         }
         let team = task.teamSize
-        guard slotsByOfficer.count >= team else { return nil }
+        guard groups.count >= team else { return nil }
         let target = Targets.targetStart(task)
+        let taskHome = neighbourhoodCode(task.neighbourhood)
+        let preferredOfficer = task.preferredOfficer.map { officerIndexes[$0] ?? -1 }
 
-        func memberKey(_ officer: OfficerFacts, _ slot: Slot) -> (Int, Int, Int, Int, String) {
-            let outside = task.neighbourhood.map { officer.homeNeighbourhood != $0 ? 1 : 0 } ?? 0
-            let preferred = task.preferredOfficer.map { $0 == officer.id ? 0 : 1 } ?? 0
-            return (slot.detour, outside, load[officer.id] ?? 0, preferred, officer.id)
-        }
+        @inline(__always)
+        func outside(_ officer: Int) -> Int { taskHome.map { officerHomes[officer] != $0 ? 1 : 0 } ?? 0 }
+        @inline(__always)
+        func notPreferred(_ officer: Int) -> Int { preferredOfficer.map { $0 == officer ? 0 : 1 } ?? 0 }
 
-        func evaluate(_ start: Int, _ chosen: [(officer: OfficerFacts, slot: Slot)]) -> (Score, Visit) {
+        func evaluate(_ start: Int, _ chosen: [Slot]) -> (Score, Visit) {
             let visit = Visit(taskId: task.id, start: start, members: chosen.map {
-                Visit.Member(officerId: $0.officer.id, shiftId: problem.shifts[$0.slot.shiftIndex].id, travelMinutes: $0.slot.travelIn)
+                Visit.Member(officerId: officerId($0.officer), shiftId: problem.shifts[$0.shiftIndex].id, travelMinutes: $0.travelIn)
             })
             var score = Score()
             let late = max(0, start - target)
             score.urgentLateness = task.priority == .urgent ? late : 0
             score.weightedLateness = late * Targets.weight(task.priority)
-            score.travel = chosen.reduce(0) { $0 + $1.slot.detour }
-            score.outsideHome = chosen.reduce(0) { $0 + memberKey($1.officer, $1.slot).1 }
-            score.workload = chosen.reduce(0) { $0 + (load[$1.officer.id] ?? 0) }
-            score.notPreferred = task.preferredOfficer.map { id in chosen.contains { $0.officer.id == id } ? 0 : 1 } ?? 0
+            score.travel = chosen.reduce(0) { $0 + $1.detour }
+            score.outsideHome = chosen.reduce(0) { $0 + outside($1.officer) }
+            score.workload = chosen.reduce(0) { $0 + load[$1.officer] }
+            score.notPreferred = preferredOfficer.map { id in chosen.contains { $0.officer == id } ? 0 : 1 } ?? 0
             if let current, current.start != visit.start || current.officerIds != visit.officerIds {
                 score.changes = 1
                 score.travel += changePenalty
@@ -130,55 +142,54 @@ extension Schedule {
         if team == 1 {
             // One officer: every slot is a candidate at its earliest start (or at the sent start, if it fits). Keys
             // are compared without building visits; only the best few are evaluated in full.
-            var top: [(key: [Int], officerId: String, officer: OfficerFacts, slot: Slot, start: Int)] = []
-            func consider(_ officer: OfficerFacts, _ slot: Slot, _ start: Int) {
+            var top: [(key: SingleKey, slot: Slot, start: Int)] = []
+            let sentAlone = current.flatMap { $0.members.count == 1 ? officerIndexes[$0.members[0].officerId] : nil }
+            func consider(_ slot: Slot, _ start: Int) {
                 let late = max(0, start - target)
-                let changed = current.map { $0.start != start || $0.officerIds != [officer.id] } ?? false
-                let key = [task.priority == .urgent ? late : 0, late * Targets.weight(task.priority), slot.detour + (changed ? changePenalty : 0),
-                           memberKey(officer, slot).1, load[officer.id] ?? 0, memberKey(officer, slot).3, changed ? 1 : 0, start]
-                let entry = (key, officer.id, officer, slot, start)
-                let position = top.firstIndex { key.lexicographicallyPrecedes($0.key) || (key == $0.key && officer.id < $0.officerId) } ?? top.count
-                if position < 4 {
-                    top.insert(entry, at: position)
-                    if top.count > 4 { top.removeLast() }
-                }
+                let changed = current.map { $0.start != start || sentAlone != slot.officer } ?? false
+                let key = SingleKey(urgent: task.priority == .urgent ? late : 0, weighted: late * Targets.weight(task.priority),
+                                    travel: slot.detour + (changed ? changePenalty : 0), outside: outside(slot.officer), load: load[slot.officer],
+                                    notPreferred: notPreferred(slot.officer), changed: changed ? 1 : 0, start: start, rank: officerRanks[slot.officer])
+                if top.count == 4, let last = top.last, !(key < last.key) { return }
+                let position = top.firstIndex { key < $0.key } ?? top.count
+                top.insert((key, slot, start), at: position)
+                if top.count > 4 { top.removeLast() }
             }
-            for (officer, officerSlots) in slotsByOfficer {
-                for slot in officerSlots {
-                    consider(officer, slot, slot.earliest)
-                    if let current, current.start > slot.earliest, current.start <= slot.latest { consider(officer, slot, current.start) }
-                }
+            for slot in slots {
+                consider(slot, slot.earliest)
+                if let current, current.start > slot.earliest, current.start <= slot.latest { consider(slot, current.start) }
             }
-            for entry in top { evaluated.append(evaluate(entry.start, [(entry.officer, entry.slot)])) }
+            for entry in top { evaluated.append(evaluate(entry.start, [entry.slot])) }
         } else {
             // A team starts together: candidate starts are slot openings (and the sent start); at each, the best
             // officers free then. Past the target, lateness only grows, so the first late start is the last one
             // worth trying; before it, the candidates are capped by the travel of the slot that opens them.
             var openings: [(start: Int, detour: Int)] = []
-            for (_, officerSlots) in slotsByOfficer { for slot in officerSlots { openings.append((slot.earliest, slot.detour)) } }
+            for slot in slots { openings.append((slot.earliest, slot.detour)) }
             if let current { openings.append((current.start, -1)) }
             let onTime = Array(Set(openings.filter { $0.start <= target }.sorted { ($0.detour, $0.start) < ($1.detour, $1.start) }.prefix(24).map(\.start)))
             let late = openings.map(\.start).filter { $0 > target }.sorted()
-            // Each officer's key is worked out once (a dictionary lookup per comparison would dominate).
-            let keys = slotsByOfficer.map { entry in (entry.officer, entry.slots, load[entry.officer.id] ?? 0) }
+            // Each officer's key parts are worked out once.
+            let keys = groups.map { group in
+                let officer = slots[group.lowerBound].officer
+                return (group: group, outside: outside(officer), load: load[officer], notPreferred: notPreferred(officer), rank: officerRanks[officer])
+            }
             func tryStart(_ start: Int) -> Bool {
-                var chosen: [(key: (Int, Int, Int, Int, String), officer: OfficerFacts, slot: Slot)] = []
+                var chosen: [(key: (Int, Int, Int, Int, Int), slot: Slot)] = []
                 var count = 0
-                for (officer, officerSlots, officerLoad) in keys {
-                    guard let slot = officerSlots.first(where: { $0.earliest <= start && start <= $0.latest }) else { continue }
+                for entry in keys {
+                    guard let index = entry.group.first(where: { slots[$0].earliest <= start && start <= slots[$0].latest }) else { continue }
+                    let slot = slots[index]
                     count += 1
-                    let outside = task.neighbourhood.map { officer.homeNeighbourhood != $0 ? 1 : 0 } ?? 0
-                    let preferred = task.preferredOfficer.map { $0 == officer.id ? 0 : 1 } ?? 0
-                    let key = (slot.detour, outside, officerLoad, preferred, officer.id)
+                    let key = (slot.detour, entry.outside, entry.load, entry.notPreferred, entry.rank)
                     // Keep the best `team` only.
+                    if chosen.count == team, let last = chosen.last, !(key < last.key) { continue }
                     let position = chosen.firstIndex { key < $0.key } ?? chosen.count
-                    if position < team {
-                        chosen.insert((key, officer, slot), at: position)
-                        if chosen.count > team { chosen.removeLast() }
-                    }
+                    chosen.insert((key, slot), at: position)
+                    if chosen.count > team { chosen.removeLast() }
                 }
                 guard count >= team else { return false }
-                evaluated.append(evaluate(start, chosen.map { ($0.officer, $0.slot) }))
+                evaluated.append(evaluate(start, chosen.map(\.slot)))
                 return true
             }
             for start in onTime.sorted() { _ = tryStart(start) }
@@ -194,5 +205,31 @@ extension Schedule {
             alternatives.append(candidate)
         }
         return Insertion(visit: visit, score: score, alternatives: alternatives)
+    }
+}
+
+/// The comparison key of a one-officer start: the score's parts in order, then the officer's rank among the
+/// service numbers (the tie-break), all integers.
+struct SingleKey {
+    var urgent: Int
+    var weighted: Int
+    var travel: Int
+    var outside: Int
+    var load: Int
+    var notPreferred: Int
+    var changed: Int
+    var start: Int
+    var rank: Int
+
+    static func < (lhs: SingleKey, rhs: SingleKey) -> Bool {
+        if lhs.urgent != rhs.urgent { return lhs.urgent < rhs.urgent }
+        if lhs.weighted != rhs.weighted { return lhs.weighted < rhs.weighted }
+        if lhs.travel != rhs.travel { return lhs.travel < rhs.travel }
+        if lhs.outside != rhs.outside { return lhs.outside < rhs.outside }
+        if lhs.load != rhs.load { return lhs.load < rhs.load }
+        if lhs.notPreferred != rhs.notPreferred { return lhs.notPreferred < rhs.notPreferred }
+        if lhs.changed != rhs.changed { return lhs.changed < rhs.changed }
+        if lhs.start != rhs.start { return lhs.start < rhs.start }
+        return lhs.rank < rhs.rank
     }
 }

@@ -1,54 +1,94 @@
 /// An exact min-cost flow solver (primal-dual: Dijkstra with potentials to find the shortest augmenting
 /// distance, then a blocking flow over the arcs on shortest paths), for integer capacities and
 /// non-negative integer costs.
+///
+/// Arcs are collected first and laid out per node in one contiguous array when solving (forward arcs and
+/// their residual twins in the order they were added), so the search walks plain integer arrays.
 struct MinCostFlow {
-    struct Arc {
-        var to: Int
-        var reverse: Int
-        var capacity: Int
-        var cost: Int
-    }
+    private let nodes: Int
+    private var from: [Int] = []
+    private var to: [Int] = []
+    private var capacity: [Int] = []
+    private var cost: [Int] = []
+    /// After ``solve(source:sink:)``: each added arc's flow.
+    private var flows: [Int] = []
 
-    private(set) var arcs: [[Arc]]
+    init(nodes: Int) { self.nodes = nodes }
 
-    init(nodes: Int) { arcs = Array(repeating: [], count: nodes) }
-
-    /// Adds an arc (and its residual twin); returns its place, to read its flow afterwards.
+    /// Adds an arc (and its residual twin); returns its number, to read its flow afterwards.
     @discardableResult
-    mutating func addArc(from: Int, to: Int, capacity: Int, cost: Int) -> (node: Int, index: Int) {
+    mutating func addArc(from: Int, to: Int, capacity: Int, cost: Int) -> Int {
         precondition(cost >= 0, "costs must not be negative")
-        arcs[from].append(Arc(to: to, reverse: arcs[to].count, capacity: capacity, cost: cost))
-        arcs[to].append(Arc(to: from, reverse: arcs[from].count - 1, capacity: 0, cost: -cost))
-        return (from, arcs[from].count - 1)
+        precondition(from >= 0 && from < nodes && to >= 0 && to < nodes, "arc to a node that does not exist")
+        self.from.append(from)
+        self.to.append(to)
+        self.capacity.append(capacity)
+        self.cost.append(cost)
+        return self.from.count - 1
     }
 
-    /// The flow on an arc added by ``addArc(from:to:capacity:cost:)``.
-    func flow(_ place: (node: Int, index: Int)) -> Int {
-        let arc = arcs[place.node][place.index]
-        return arcs[arc.to][arc.reverse].capacity
-    }
+    /// The flow on an arc added by ``addArc(from:to:capacity:cost:)``, once solved.
+    func flow(_ arc: Int) -> Int { arc < flows.count ? flows[arc] : 0 }
 
     /// Sends as much flow as possible from `source` to `sink` at the least cost; returns (flow, cost).
     mutating func solve(source: Int, sink: Int) -> (flow: Int, cost: Int) {
-        let count = arcs.count
+        let count = nodes
+        let arcCount = from.count
+        // Residual arcs per node: node `n` owns slots first[n]..<first[n + 1]; arc `i` sits at forward[i], its twin
+        // at forward[i]'s `twin`.
+        var first = Array(repeating: 0, count: count + 1)
+        for index in 0..<arcCount {
+            first[from[index] + 1] += 1
+            first[to[index] + 1] += 1
+        }
+        for node in 0..<count { first[node + 1] += first[node] }
+        var next = Array(first.dropLast())
+        var head = Array(repeating: 0, count: 2 * arcCount)
+        var twin = Array(repeating: 0, count: 2 * arcCount)
+        var residual = Array(repeating: 0, count: 2 * arcCount)
+        var price = Array(repeating: 0, count: 2 * arcCount)
+        var forward = Array(repeating: 0, count: arcCount)
+        for index in 0..<arcCount {
+            let out = next[from[index]]
+            next[from[index]] += 1
+            let back = next[to[index]]
+            next[to[index]] += 1
+            head[out] = to[index]
+            head[back] = from[index]
+            twin[out] = back
+            twin[back] = out
+            residual[out] = capacity[index]
+            price[out] = cost[index]
+            price[back] = -cost[index]
+            forward[index] = out
+        }
         let infinity = Int.max / 4
         var potential = Array(repeating: 0, count: count)
         var totalFlow = 0
         var totalCost = 0
         var distance = Array(repeating: infinity, count: count)
+        var current = Array(repeating: 0, count: count)
+        var dead = Array(repeating: false, count: count)
+        var onPath = Array(repeating: false, count: count)
+        var path: [Int] = []
+        var heap = BinaryHeap()
         while true {
-            // Dijkstra on reduced costs.
+            // Dijkstra on reduced costs, stopped once the sink is settled: every node closer than the sink is then
+            // final, and the others get the sink's distance (which keeps every reduced cost non-negative).
             for index in 0..<count { distance[index] = infinity }
             distance[source] = 0
-            var heap = BinaryHeap()
+            heap.removeAll()
             heap.push((0, source))
             while let (d, node) = heap.pop() {
                 if d > distance[node] { continue }
-                for arc in arcs[node] where arc.capacity > 0 {
-                    let next = d + arc.cost + potential[node] - potential[arc.to]
-                    if next < distance[arc.to] {
-                        distance[arc.to] = next
-                        heap.push((next, arc.to))
+                if node == sink { break }
+                let base = potential[node]
+                for slot in first[node]..<first[node + 1] where residual[slot] > 0 {
+                    let target = head[slot]
+                    let candidate = d + price[slot] + base - potential[target]
+                    if candidate < distance[target] {
+                        distance[target] = candidate
+                        heap.push((candidate, target))
                     }
                 }
             }
@@ -56,12 +96,13 @@ struct MinCostFlow {
             let bound = distance[sink]
             for node in 0..<count { potential[node] += min(distance[node], bound) }
             // Blocking flow on arcs with zero reduced cost.
-            var current = Array(repeating: 0, count: count)
-            var dead = Array(repeating: false, count: count)
-            var onPath = Array(repeating: false, count: count)
+            for node in 0..<count {
+                current[node] = first[node]
+                dead[node] = false
+            }
             while true {
                 // Iterative depth-first search for one admissible path (no node twice on it).
-                var path: [(node: Int, arc: Int)] = []
+                path.removeAll(keepingCapacity: true)
                 var node = source
                 onPath[source] = true
                 var found = false
@@ -71,12 +112,14 @@ struct MinCostFlow {
                         break
                     }
                     var advanced = false
-                    while current[node] < arcs[node].count {
-                        let arc = arcs[node][current[node]]
-                        if arc.capacity > 0, !dead[arc.to], !onPath[arc.to], arc.cost + potential[node] - potential[arc.to] == 0 {
-                            path.append((node, current[node]))
-                            onPath[arc.to] = true
-                            node = arc.to
+                    let end = first[node + 1]
+                    while current[node] < end {
+                        let slot = current[node]
+                        let target = head[slot]
+                        if residual[slot] > 0, !dead[target], !onPath[target], price[slot] + potential[node] - potential[target] == 0 {
+                            path.append(slot)
+                            onPath[target] = true
+                            node = target
                             advanced = true
                             break
                         }
@@ -86,23 +129,23 @@ struct MinCostFlow {
                     dead[node] = true
                     onPath[node] = false
                     guard let last = path.popLast() else { break }
-                    node = last.node
+                    node = head[twin[last]]
                     current[node] += 1
                 }
                 onPath[source] = false
-                for step in path { onPath[arcs[step.node][step.arc].to] = false }
+                for slot in path { onPath[head[slot]] = false }
                 guard found else { break }
                 var push = Int.max
-                for step in path { push = min(push, arcs[step.node][step.arc].capacity) }
-                for step in path {
-                    let arc = arcs[step.node][step.arc]
-                    arcs[step.node][step.arc].capacity -= push
-                    arcs[arc.to][arc.reverse].capacity += push
-                    totalCost += push * arc.cost
+                for slot in path { push = min(push, residual[slot]) }
+                for slot in path {
+                    residual[slot] -= push
+                    residual[twin[slot]] += push
+                    totalCost += push * price[slot]
                 }
                 totalFlow += push
             }
         }
+        flows = forward.map { residual[twin[$0]] }
         return (totalFlow, totalCost)
     }
 }
@@ -110,6 +153,8 @@ struct MinCostFlow {
 /// A binary min-heap of (key, value) pairs.
 struct BinaryHeap {
     private var items: [(Int, Int)] = []
+
+    mutating func removeAll() { items.removeAll(keepingCapacity: true) }
 
     mutating func push(_ item: (Int, Int)) {
         items.append(item)

@@ -127,7 +127,7 @@ public enum Planner {
             schedule.remove(visit.taskId)
             var kept: [Visit.Member] = []
             for member in visit.members {
-                guard let officer = schedule.officers[member.officerId] else { continue }
+                guard let officer = schedule.officerIndexes[member.officerId] else { continue }
                 let fits = schedule.slots(for: task, officer: officer, notBefore: problem.now).contains {
                     schedule.problem.shifts[$0.shiftIndex].id == member.shiftId && $0.earliest <= visit.start && visit.start <= $0.latest
                 }
@@ -144,15 +144,15 @@ public enum Planner {
         for (visit, kept) in broken {
             guard let task = schedule.tasks[visit.taskId] else { continue }
             let keptIds = Set(kept.map(\.officerId))
-            var joiners: [(OfficerFacts, Schedule.Slot)] = []
-            for officer in problem.officers where !keptIds.contains(officer.id) && !visit.officerIds.contains(officer.id) {
+            var joiners: [(officer: Int, slot: Schedule.Slot)] = []
+            for (officer, facts) in problem.officers.enumerated() where !keptIds.contains(facts.id) && !visit.officerIds.contains(facts.id) {
                 if let slot = schedule.slots(for: task, officer: officer, notBefore: problem.now).first(where: { $0.earliest <= visit.start && visit.start <= $0.latest }) {
                     joiners.append((officer, slot))
                 }
             }
             // The kept members must still fit with the plan as it is now.
             let stillFitting = kept.filter { member in
-                guard let officer = schedule.officers[member.officerId] else { return false }
+                guard let officer = schedule.officerIndexes[member.officerId] else { return false }
                 return schedule.slots(for: task, officer: officer, notBefore: problem.now).contains {
                     schedule.problem.shifts[$0.shiftIndex].id == member.shiftId && $0.earliest <= visit.start && visit.start <= $0.latest
                 }
@@ -161,8 +161,12 @@ public enum Planner {
             if needed <= 0 {
                 schedule.add(Visit(taskId: task.id, start: visit.start, members: Array(stillFitting.prefix(task.teamSize))))
             } else if joiners.count >= needed, !stillFitting.isEmpty {
-                let chosen = joiners.sorted { ($0.1.detour, schedule.load[$0.0.id] ?? 0, $0.0.id) < ($1.1.detour, schedule.load[$1.0.id] ?? 0, $1.0.id) }.prefix(needed)
-                let members = stillFitting + chosen.map { Visit.Member(officerId: $0.0.id, shiftId: problem.shifts[$0.1.shiftIndex].id, travelMinutes: $0.1.travelIn) }
+                let chosen = joiners.sorted {
+                    ($0.slot.detour, schedule.load[$0.officer], schedule.officerRanks[$0.officer]) < ($1.slot.detour, schedule.load[$1.officer], schedule.officerRanks[$1.officer])
+                }.prefix(needed)
+                let members = stillFitting + chosen.map {
+                    Visit.Member(officerId: schedule.officerId($0.officer), shiftId: problem.shifts[$0.slot.shiftIndex].id, travelMinutes: $0.slot.travelIn)
+                }
                 schedule.add(Visit(taskId: task.id, start: visit.start, members: members))
             } else {
                 replan.insert(task.id)
@@ -179,7 +183,7 @@ public enum Planner {
         // may do it are on shift in its window (else no move can help).
         guard task.priority <= .today else { return nil }
         guard schedule.candidates(task).count >= task.teamSize else { return nil }
-        let mayDo = Set(schedule.eligibleOfficers(task).map(\.officer.id))
+        let mayDo = Set(schedule.eligibleOfficers(task).map(schedule.officerId))
         let candidates = schedule.visits.values
             .compactMap { visit -> (Visit, TaskFacts)? in
                 guard let other = schedule.tasks[visit.taskId], !other.pinned, other.priority > task.priority else { return nil }
@@ -219,11 +223,12 @@ public enum Planner {
     /// Why a task is not planned: the officers left after each hard rule, and the code that follows.
     static func funnel(_ task: TaskFacts, problem: PlanningProblem, schedule: Schedule) -> Unplanned {
         let windowStart = max(task.earliestStart, problem.now)
-        let active = problem.officers.filter(\.active)
-        let withDeed = active.filter { !schedule.deedWindows($0, task).isEmpty }
-        let screened = withDeed.filter { $0.screening >= task.confidentiality }
+        let powerBits = Schedule.powerBits(task.powers)
+        let active = problem.officers.indices.filter { problem.officers[$0].active }
+        let withDeed = active.filter { schedule.hasDeed($0, task, powers: powerBits) }
+        let screened = withDeed.filter { problem.officers[$0].screening >= task.confidentiality }
         let onShift = screened.filter { officer in
-            (schedule.shiftsByOfficer[officer.id] ?? []).contains { schedule.meetsWindow(problem.shifts[$0], task, windowStart: windowStart) }
+            schedule.shiftsByOfficer[officer].contains { schedule.meetsWindow(problem.shifts[$0], task, windowStart: windowStart) }
         }
         let free = onShift.filter { !schedule.slots(for: task, officer: $0, notBefore: problem.now).isEmpty }
         let powers = task.powers.map(\.rawValue).sorted().joined(separator: " + ")

@@ -5,12 +5,20 @@ import BoaCore
 struct Schedule {
     let problem: PlanningProblem
     let settings: PlannerSettings
-    /// Officers by id.
-    let officers: [String: OfficerFacts]
-    /// Each officer's shifts, by start.
-    let shiftsByOfficer: [String: [Int]]
+    /// Officers are known by their place in `problem.officers` (an index), service numbers only at the edges.
+    let officerIndexes: [String: Int]
+    /// Each officer's place among the service numbers sorted: the fixed tie-break, without comparing strings.
+    let officerRanks: [Int]
+    /// Each officer's home neighbourhood as a number (-1: none); see ``neighbourhoodCode(_:)``.
+    let officerHomes: [Int]
+    /// Neighbourhood names as numbers.
+    let neighbourhoodCodes: [String: Int]
+    /// Each officer's shifts (indexes into `problem.shifts`), by start.
+    let shiftsByOfficer: [[Int]]
+    /// The officer of each shift (-1: an officer not in the problem).
+    let shiftOfficers: [Int]
     /// Absences by officer.
-    let absencesByOfficer: [String: [AbsenceFacts]]
+    let absencesByOfficer: [[AbsenceFacts]]
     /// Tasks by id.
     let tasks: [Int64: TaskFacts]
     /// Shift indexes by shift id.
@@ -20,13 +28,13 @@ struct Schedule {
     /// The visits planned, by task.
     private(set) var visits: [Int64: Visit] = [:]
     /// Planned minutes of work per officer (for a fair spread).
-    private(set) var load: [String: Int] = [:]
-    /// Per task, the officers who may ever do it with their deed windows (shared by copies: it never changes).
+    private(set) var load: [Int]
+    /// Per task, the officers who may ever do it and their shifts in its window (shared by copies: it never changes).
     let eligibility = EligibilityCache()
     /// The score each visit had when it was placed.
     var scores: [Int64: Score] = [:]
     /// Each officer's deeds with their validity in minutes.
-    let deedSpans: [String: [DeedSpan]]
+    let deedSpans: [[DeedSpan]]
 
     /// A visit's place in one officer's shift.
     struct Stop: Hashable {
@@ -34,67 +42,119 @@ struct Schedule {
         var start: Int
         var end: Int
         var point: RDPoint
+        /// The visit has started (it stays as it is, absences notwithstanding).
+        var pinned: Bool
     }
 
     init(problem: PlanningProblem) {
         self.problem = problem
         settings = problem.settings
-        var officers: [String: OfficerFacts] = [:]
-        for officer in problem.officers { officers[officer.id] = officer }
-        self.officers = officers
-        var byOfficer: [String: [Int]] = [:]
-        for (index, shift) in problem.shifts.enumerated() { byOfficer[shift.officerId, default: []].append(index) }
-        for key in byOfficer.keys { byOfficer[key]?.sort { (problem.shifts[$0].start, problem.shifts[$0].id) < (problem.shifts[$1].start, problem.shifts[$1].id) } }
+        var indexes: [String: Int] = [:]
+        for (index, officer) in problem.officers.enumerated() where indexes[officer.id] == nil { indexes[officer.id] = index }
+        officerIndexes = indexes
+        var ranks = Array(repeating: 0, count: problem.officers.count)
+        for (rank, index) in problem.officers.indices.sorted(by: { (problem.officers[$0].id, $0) < (problem.officers[$1].id, $1) }).enumerated() {
+            ranks[index] = rank
+        }
+        officerRanks = ranks
+        var codes: [String: Int] = [:]
+        var homes: [Int] = []
+        for officer in problem.officers {
+            guard let home = officer.homeNeighbourhood else {
+                homes.append(-1)
+                continue
+            }
+            if codes[home] == nil { codes[home] = codes.count }
+            homes.append(codes[home] ?? -1)
+        }
+        neighbourhoodCodes = codes
+        officerHomes = homes
+        var byOfficer = Array(repeating: [Int](), count: problem.officers.count)
+        var owners = Array(repeating: -1, count: problem.shifts.count)
+        for (index, shift) in problem.shifts.enumerated() {
+            guard let officer = indexes[shift.officerId] else { continue }
+            owners[index] = officer
+            byOfficer[officer].append(index)
+        }
+        for officer in byOfficer.indices {
+            byOfficer[officer].sort { (problem.shifts[$0].start, problem.shifts[$0].id) < (problem.shifts[$1].start, problem.shifts[$1].id) }
+        }
         shiftsByOfficer = byOfficer
-        var absences: [String: [AbsenceFacts]] = [:]
-        for absence in problem.absences { absences[absence.officerId, default: []].append(absence) }
+        shiftOfficers = owners
+        var absences = Array(repeating: [AbsenceFacts](), count: problem.officers.count)
+        for absence in problem.absences {
+            if let officer = indexes[absence.officerId] { absences[officer].append(absence) }
+        }
         absencesByOfficer = absences
         var tasks: [Int64: TaskFacts] = [:]
         for task in problem.tasks { tasks[task.id] = task }
         self.tasks = tasks
-        var indexes: [Int64: Int] = [:]
-        for (index, shift) in problem.shifts.enumerated() { indexes[shift.id] = index }
-        shiftIndexes = indexes
+        var shiftIndexes: [Int64: Int] = [:]
+        for (index, shift) in problem.shifts.enumerated() { shiftIndexes[shift.id] = index }
+        self.shiftIndexes = shiftIndexes
         stops = Array(repeating: [], count: problem.shifts.count)
-        var spans: [String: [DeedSpan]] = [:]
-        for officer in problem.officers { spans[officer.id] = Schedule.deedSpans(officer) }
-        deedSpans = spans
+        load = Array(repeating: 0, count: problem.officers.count)
+        deedSpans = problem.officers.map(Schedule.deedSpans)
     }
 
     /// A deed's validity in minutes since the epoch: from the start of `geldigVan` to the start of the day after
     /// `geldigTot` (exclusive). Worked out once per officer: the calendar is not cheap.
     struct DeedSpan {
         var domain: Domain
-        var powers: Set<Power>
+        /// The powers as bits (``Schedule/powerBits(_:)``).
+        var powers: UInt64
         var from: Int
         var endExclusive: Int
     }
 
     static func deedSpans(_ officer: OfficerFacts) -> [DeedSpan] {
         officer.deeds.map { deed in
-            DeedSpan(domain: deed.domain, powers: deed.powers, from: Int(Amsterdam.startOfDay(deed.validFrom) / 60_000),
+            DeedSpan(domain: deed.domain, powers: powerBits(deed.powers), from: Int(Amsterdam.startOfDay(deed.validFrom) / 60_000),
                      endExclusive: Int(Amsterdam.startOfDay(deed.validUntil.adding(days: 1)) / 60_000))
         }
     }
 
+    /// A set of powers as bits, one per code of ``Power`` (in the order of `allCases`).
+    static func powerBits(_ powers: Set<Power>) -> UInt64 {
+        var bits: UInt64 = 0
+        for power in powers {
+            if let index = Power.allCases.firstIndex(of: power), index < 64 { bits |= 1 << UInt64(index) }
+        }
+        return bits
+    }
+
+    /// The service number of an officer index.
+    func officerId(_ officer: Int) -> String { problem.officers[officer].id }
+
+    /// A neighbourhood as the number officers' homes are compared with: nil when the task names none (no
+    /// home-buurt term), -2 when no officer lives there.
+    func neighbourhoodCode(_ name: String?) -> Int? {
+        guard let name else { return nil }
+        return neighbourhoodCodes[name] ?? -2
+    }
+
     // MARK: static filters
 
-    /// The ranges of start minutes a qualifying deed covers: all the work's local dates within its validity.
-    /// Only a deed that carries the task's domain and all its powers counts (one deed must carry all).
-    func deedWindows(_ officer: OfficerFacts, _ task: TaskFacts) -> [ClosedRange<Int>] {
-        (deedSpans[officer.id] ?? Schedule.deedSpans(officer)).compactMap { deed in
-            guard deed.domain == task.domain, task.powers.isSubset(of: deed.powers) else { return nil }
-            // The work must end (inclusive of its last minute) before the day after `validUntil`.
-            let until = deed.endExclusive - task.durationMinutes
-            return deed.from <= until ? deed.from...until : nil
-        }
+    /// Whether a deed carries the task's domain and all its powers and covers at least one start: the work must
+    /// end (inclusive of its last minute) before the day after `validUntil`. One deed must carry all the powers.
+    @inline(__always)
+    static func window(_ deed: DeedSpan, _ task: TaskFacts, powers: UInt64) -> ClosedRange<Int>? {
+        guard deed.domain == task.domain, deed.powers & powers == powers else { return nil }
+        let until = deed.endExclusive - task.durationMinutes
+        return deed.from <= until ? deed.from...until : nil
+    }
+
+    /// Whether an officer holds a deed for the task (domain, powers, valid for some start of the work).
+    func hasDeed(_ officer: Int, _ task: TaskFacts, powers: UInt64) -> Bool {
+        deedSpans[officer].contains { Schedule.window($0, task, powers: powers) != nil }
     }
 
     // MARK: feasible starts
 
     /// Where a task could go in one officer's shift: a gap between stops and the start minutes that fit it.
     struct Slot {
-        var officerId: String
+        /// The officer (an index into `problem.officers`).
+        var officer: Int
         var shiftIndex: Int
         var gap: Int
         var earliest: Int
@@ -104,69 +164,95 @@ struct Schedule {
         var detour: Int
     }
 
-    /// The officers who may ever do a task (active, screened, a qualifying deed), with their deed windows.
-    func eligibleOfficers(_ task: TaskFacts) -> [(officer: OfficerFacts, deeds: [ClosedRange<Int>])] {
-        if let known = eligibility.officers[task.id] { return known }
-        var result: [(officer: OfficerFacts, deeds: [ClosedRange<Int>])] = []
-        for officer in problem.officers where officer.active && officer.screening >= task.confidentiality {
-            let deeds = deedWindows(officer, task)
-            if !deeds.isEmpty { result.append((officer, deeds)) }
-        }
-        eligibility.officers[task.id] = result
-        return result
+    /// What a task needs, worked out once per task: its powers as bits, the officers who may ever do it (active,
+    /// screened, a qualifying deed) and those of them with shifts that meet its window from `now` on.
+    struct Needs {
+        var powers: UInt64
+        var eligible: [Int]
+        var candidates: [Candidate]
     }
 
-    /// An officer who may ever do a task, with the deed windows and the shifts that meet the task's window
-    /// from `now` on (the only `notBefore` the planner uses).
+    /// An officer who may ever do a task, with the positions in ``shiftsByOfficer`` between which lie all the
+    /// officer's shifts that meet the task's window from `now` (the only `notBefore` the planner uses).
     struct Candidate {
-        var officer: OfficerFacts
-        var deeds: [ClosedRange<Int>]
-        var shifts: [Int]
+        var officer: Int
+        var shifts: Range<Int>
     }
 
-    /// The candidates of a task: ``eligibleOfficers(_:)`` with their shifts in the window (worked out once).
-    func candidates(_ task: TaskFacts) -> [Candidate] {
-        if let known = eligibility.candidates[task.id] { return known }
-        let windowStart = max(task.earliestStart, problem.now)
-        var result: [Candidate] = []
-        for (officer, deeds) in eligibleOfficers(task) {
-            let shifts = (shiftsByOfficer[officer.id] ?? []).filter { meetsWindow(problem.shifts[$0], task, windowStart: windowStart) }
-            if !shifts.isEmpty { result.append(Candidate(officer: officer, deeds: deeds, shifts: shifts)) }
+    /// The requirements by which officers are sorted out once for all tasks that share them.
+    struct Requirement: Hashable {
+        var domain: Domain
+        var powers: UInt64
+        var confidentiality: Confidentiality
+    }
+
+    /// The needs of a task (worked out once, then shared).
+    func needs(_ task: TaskFacts) -> Needs {
+        if let known = eligibility.needs[task.id] { return known }
+        let powers = Schedule.powerBits(task.powers)
+        let requirement = Requirement(domain: task.domain, powers: powers, confidentiality: task.confidentiality)
+        let qualified: [Int]
+        if let known = eligibility.qualified[requirement] {
+            qualified = known
+        } else {
+            qualified = problem.officers.indices.filter { index in
+                let officer = problem.officers[index]
+                return officer.active && officer.screening >= task.confidentiality
+                    && deedSpans[index].contains { $0.domain == task.domain && $0.powers & powers == powers }
+            }
+            eligibility.qualified[requirement] = qualified
         }
-        eligibility.candidates[task.id] = result
+        let eligible = qualified.filter { hasDeed($0, task, powers: powers) }
+        let windowStart = max(task.earliestStart, problem.now)
+        var candidates: [Candidate] = []
+        for officer in eligible {
+            var low = -1
+            var high = -1
+            for (position, shiftIndex) in shiftsByOfficer[officer].enumerated() where meetsWindow(problem.shifts[shiftIndex], task, windowStart: windowStart) {
+                if low < 0 { low = position }
+                high = position + 1
+            }
+            if low >= 0 { candidates.append(Candidate(officer: officer, shifts: low..<high)) }
+        }
+        let result = Needs(powers: powers, eligible: eligible, candidates: candidates)
+        eligibility.needs[task.id] = result
         return result
     }
+
+    /// The officers who may ever do a task (active, screened, a qualifying deed).
+    func eligibleOfficers(_ task: TaskFacts) -> [Int] { needs(task).eligible }
+
+    /// The candidates of a task: ``eligibleOfficers(_:)`` with shifts in its window.
+    func candidates(_ task: TaskFacts) -> [Candidate] { needs(task).candidates }
 
     /// Whether a shift could hold the task's work at all (from `windowStart` to the deadline).
+    @inline(__always)
     func meetsWindow(_ shift: ShiftFacts, _ task: TaskFacts, windowStart: Int) -> Bool {
         shift.end >= windowStart + task.durationMinutes && shift.start <= task.deadline - task.durationMinutes
     }
 
     /// Every slot of an officer for a task, honouring shift, travel, window, deed dates and absences.
-    func slots(for task: TaskFacts, officer: OfficerFacts, notBefore: Int) -> [Slot] {
-        guard officer.active, officer.screening >= task.confidentiality else { return [] }
-        return slots(for: task, officer: officer, deeds: deedWindows(officer, task), notBefore: notBefore)
+    func slots(for task: TaskFacts, officer: Int, notBefore: Int) -> [Slot] {
+        let facts = problem.officers[officer]
+        guard facts.active, facts.screening >= task.confidentiality else { return [] }
+        var result: [Slot] = []
+        appendSlots(for: task, powers: Schedule.powerBits(task.powers), officer: officer, shifts: shiftsByOfficer[officer].indices, notBefore: notBefore,
+                    into: &result)
+        return result
     }
 
-    /// Every slot of an officer whose deed windows are known.
-    func slots(for task: TaskFacts, officer: OfficerFacts, deeds: [ClosedRange<Int>], notBefore: Int) -> [Slot] {
-        slots(for: task, officer: officer, deeds: deeds, shifts: shiftsByOfficer[officer.id] ?? [], notBefore: notBefore)
-    }
-
-    /// The slots of a candidate (the planner's usual way in).
-    func slots(for task: TaskFacts, candidate: Candidate, notBefore: Int) -> [Slot] {
-        slots(for: task, officer: candidate.officer, deeds: candidate.deeds, shifts: candidate.shifts, notBefore: notBefore)
-    }
-
-    /// Every slot of an officer in the given shifts (of that officer), whose deed windows are known.
-    func slots(for task: TaskFacts, officer: OfficerFacts, deeds: [ClosedRange<Int>], shifts: [Int], notBefore: Int) -> [Slot] {
-        guard !deeds.isEmpty else { return [] }
-        let absences = absencesByOfficer[officer.id] ?? []
+    /// Appends the slots of an officer in the shifts at `positions` of ``shiftsByOfficer`` (screening and activity
+    /// already checked): shift, travel, window, deed dates and absences are honoured here.
+    func appendSlots(for task: TaskFacts, powers: UInt64, officer: Int, shifts positions: Range<Int>, notBefore: Int, into result: inout [Slot]) {
+        let deeds = deedSpans[officer]
+        guard deeds.contains(where: { Schedule.window($0, task, powers: powers) != nil }) else { return }
+        let absences = absencesByOfficer[officer]
+        let officerShifts = shiftsByOfficer[officer]
         let duration = task.durationMinutes
         let windowStart = max(task.earliestStart, notBefore)
         let windowEnd = task.deadline
-        var result: [Slot] = []
-        for shiftIndex in shifts {
+        for position in positions {
+            let shiftIndex = officerShifts[position]
             let shift = problem.shifts[shiftIndex]
             if !meetsWindow(shift, task, windowStart: windowStart) { continue }
             let shiftStops = stops[shiftIndex]
@@ -195,7 +281,7 @@ struct Schedule {
                     // The next stop is now reached from this task: its travel, just before it starts, must not
                     // touch an absence either (a longer trip than before can reach back into one).
                     let departure = next.start - travelOut
-                    if absences.contains(where: { $0.from < next.start && departure < ($0.until ?? Int.max) }), !(tasks[next.taskId]?.pinned ?? false) {
+                    if !next.pinned, absences.contains(where: { $0.from < next.start && departure < ($0.until ?? Int.max) }) {
                         continue
                     }
                 }
@@ -203,10 +289,11 @@ struct Schedule {
                 if absences.isEmpty {
                     // The usual case: only the deeds' dates to honour.
                     for deed in deeds {
-                        let from = max(lower, deed.lowerBound)
-                        let to = min(upper, deed.upperBound)
+                        guard let window = Schedule.window(deed, task, powers: powers) else { continue }
+                        let from = max(lower, window.lowerBound)
+                        let to = min(upper, window.upperBound)
                         if from <= to {
-                            result.append(Slot(officerId: officer.id, shiftIndex: shiftIndex, gap: gap, earliest: from, latest: to, travelIn: travelIn, detour: detour))
+                            result.append(Slot(officer: officer, shiftIndex: shiftIndex, gap: gap, earliest: from, latest: to, travelIn: travelIn, detour: detour))
                         }
                     }
                     continue
@@ -226,17 +313,17 @@ struct Schedule {
                 // Deed validity on the dates of the work.
                 for piece in pieces {
                     for deed in deeds {
-                        lower = max(piece.lowerBound, deed.lowerBound)
-                        upper = min(piece.upperBound, deed.upperBound)
+                        guard let window = Schedule.window(deed, task, powers: powers) else { continue }
+                        lower = max(piece.lowerBound, window.lowerBound)
+                        upper = min(piece.upperBound, window.upperBound)
                         if lower <= upper {
-                            result.append(Slot(officerId: officer.id, shiftIndex: shiftIndex, gap: gap, earliest: lower, latest: upper,
+                            result.append(Slot(officer: officer, shiftIndex: shiftIndex, gap: gap, earliest: lower, latest: upper,
                                                travelIn: travelIn, detour: detour))
                         }
                     }
                 }
             }
         }
-        return result
     }
 
     // MARK: changing the plan
@@ -246,10 +333,10 @@ struct Schedule {
         guard let task = tasks[visit.taskId] else { return }
         for member in visit.members {
             guard let shiftIndex = shiftIndexes[member.shiftId] else { continue }
-            let stop = Stop(taskId: task.id, start: visit.start, end: visit.start + task.durationMinutes, point: task.point)
+            let stop = Stop(taskId: task.id, start: visit.start, end: visit.start + task.durationMinutes, point: task.point, pinned: task.pinned)
             let position = stops[shiftIndex].firstIndex { $0.start > stop.start } ?? stops[shiftIndex].count
             stops[shiftIndex].insert(stop, at: position)
-            load[member.officerId, default: 0] += task.durationMinutes
+            if let officer = officerIndexes[member.officerId] { load[officer] += task.durationMinutes }
         }
         visits[visit.taskId] = visit
     }
@@ -261,7 +348,7 @@ struct Schedule {
         for member in visit.members {
             guard let shiftIndex = shiftIndexes[member.shiftId] else { continue }
             stops[shiftIndex].removeAll { $0.taskId == taskId }
-            load[member.officerId, default: 0] -= task.durationMinutes
+            if let officer = officerIndexes[member.officerId] { load[officer] -= task.durationMinutes }
         }
         return visit
     }
@@ -272,6 +359,8 @@ struct Schedule {
 
 /// Facts about tasks that never change during a planning run, shared between copies of a schedule.
 final class EligibilityCache {
-    var officers: [Int64: [(officer: OfficerFacts, deeds: [ClosedRange<Int>])]] = [:]
-    var candidates: [Int64: [Schedule.Candidate]] = [:]
+    /// Per task, what it needs.
+    var needs: [Int64: Schedule.Needs] = [:]
+    /// Per requirement, the officers who meet it (active, screened, a deed with the domain and powers).
+    var qualified: [Schedule.Requirement: [Int]] = [:]
 }
