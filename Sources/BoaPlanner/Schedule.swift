@@ -44,6 +44,8 @@ struct Schedule {
         var point: RDPoint
         /// The visit has started (it stays as it is, absences notwithstanding).
         var pinned: Bool
+        /// Minutes of travel to it from the stop before it (or from the shift's start point).
+        var travelIn = 0
     }
 
     init(problem: PlanningProblem) {
@@ -265,19 +267,24 @@ struct Schedule {
                 let middle = (first + beyond) / 2
                 if shiftStops[middle].start - duration < windowStart { first = middle + 1 } else { beyond = middle }
             }
+            // Travel is symmetric: the trip out of the task to the stop after gap `g` is the trip into it from that
+            // stop for gap `g + 1`, so it is carried over.
+            var carried: Int?
             for gap in first...shiftStops.count {
                 let previousEnd = gap == 0 ? shift.start : shiftStops[gap - 1].end
-                if previousEnd > windowEnd - duration { continue }
+                // Stops are sorted and do not overlap, so their ends only grow: no later gap can hold the work either.
+                if previousEnd > windowEnd - duration { break }
                 let previousPoint = gap == 0 ? origin : shiftStops[gap - 1].point
-                let travelIn = settings.travelMinutes(previousPoint, task.point)
+                let travelIn = carried ?? settings.travelMinutes(previousPoint, task.point)
                 var lower = max(previousEnd + travelIn, windowStart)
                 var upper = min(shift.end, windowEnd) - duration
                 var detour = travelIn
                 if gap < shiftStops.count {
                     let next = shiftStops[gap]
                     let travelOut = settings.travelMinutes(task.point, next.point)
+                    carried = travelOut
                     upper = min(upper, next.start - travelOut - duration)
-                    detour += travelOut - settings.travelMinutes(previousPoint, next.point)
+                    detour += travelOut - next.travelIn
                     // The next stop is now reached from this task: its travel, just before it starts, must not
                     // touch an absence either (a longer trip than before can reach back into one).
                     let departure = next.start - travelOut
@@ -336,6 +343,8 @@ struct Schedule {
             let stop = Stop(taskId: task.id, start: visit.start, end: visit.start + task.durationMinutes, point: task.point, pinned: task.pinned)
             let position = stops[shiftIndex].firstIndex { $0.start > stop.start } ?? stops[shiftIndex].count
             stops[shiftIndex].insert(stop, at: position)
+            updateTravel(shiftIndex, at: position)
+            updateTravel(shiftIndex, at: position + 1)
             if let officer = officerIndexes[member.officerId] { load[officer] += task.durationMinutes }
         }
         visits[visit.taskId] = visit
@@ -347,10 +356,20 @@ struct Schedule {
         guard let visit = visits.removeValue(forKey: taskId), let task = tasks[taskId] else { return nil }
         for member in visit.members {
             guard let shiftIndex = shiftIndexes[member.shiftId] else { continue }
-            stops[shiftIndex].removeAll { $0.taskId == taskId }
+            while let position = stops[shiftIndex].firstIndex(where: { $0.taskId == taskId }) {
+                stops[shiftIndex].remove(at: position)
+                updateTravel(shiftIndex, at: position)
+            }
             if let officer = officerIndexes[member.officerId] { load[officer] -= task.durationMinutes }
         }
         return visit
+    }
+
+    /// Works out the travel into the stop at `position` of a shift (if there is one there) from the one before it.
+    private mutating func updateTravel(_ shiftIndex: Int, at position: Int) {
+        guard position < stops[shiftIndex].count else { return }
+        let from = position == 0 ? (problem.shifts[shiftIndex].startPoint ?? settings.homeBase) : stops[shiftIndex][position - 1].point
+        stops[shiftIndex][position].travelIn = settings.travelMinutes(from, stops[shiftIndex][position].point)
     }
 
     /// The shift index of a shift id.
