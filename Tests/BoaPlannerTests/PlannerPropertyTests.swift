@@ -74,3 +74,87 @@ import Testing
         #expect(HardRuleChecker.violations(plan, problem).isEmpty)
     }
 }
+
+/// The planner's own min-cost flow (primal-dual with an early-stopping Dijkstra) finds the optimum of its
+/// assignment model: checked against a plain successive-shortest-path solver with Bellman-Ford, written here.
+@Suite struct AssignmentFlowTests {
+    @Test func theFlowCostEqualsAnIndependentSolver() async {
+        await propertyCheck(count: 40, input: Gen.int(in: 1...1_000_000)) { seed in
+            let problem = PlanningInstances.make(officers: 10, tasks: 35, days: 2, seed: UInt64(seed))
+            let model = Planner.assignmentModel(problem)
+            let independent = Self.minCostMaxFlow(model.graph)
+            #expect(independent != nil, "seed \(seed): graph text not understood")
+            #expect(model.cost == independent?.cost, "seed \(seed): planner \(model.cost), independent \(independent?.cost ?? -1)")
+        }
+    }
+
+    /// Min-cost max-flow by successive shortest paths (Bellman-Ford on the residual graph), one path at a time.
+    static func minCostMaxFlow(_ text: String) -> (flow: Int, cost: Int)? {
+        var nodes = 0
+        var source = 0
+        var sink = 0
+        var ends: [Int] = []
+        var capacity: [Int] = []
+        var cost: [Int] = []
+        var outgoing: [[Int]] = []
+        for line in text.split(separator: "\n") {
+            let parts = line.split(separator: " ")
+            switch parts.first {
+            case "nodes":
+                nodes = Int(parts[1]) ?? 0
+                outgoing = Array(repeating: [], count: nodes)
+            case "source": source = Int(parts[1]) ?? 0
+            case "sink": sink = Int(parts[1]) ?? 0
+            case "arc":
+                guard parts.count == 5, let from = Int(parts[1]), let to = Int(parts[2]), let cap = Int(parts[3]), let price = Int(parts[4]),
+                    from < nodes, to < nodes
+                else { return nil }
+                outgoing[from].append(ends.count)
+                ends.append(to)
+                capacity.append(cap)
+                cost.append(price)
+                outgoing[to].append(ends.count)
+                ends.append(from)
+                capacity.append(0)
+                cost.append(-price)
+            default: return nil
+            }
+        }
+        var totalFlow = 0
+        var totalCost = 0
+        while true {
+            var distance = Array(repeating: Int.max, count: nodes)
+            var via = Array(repeating: -1, count: nodes)
+            distance[source] = 0
+            var changed = true
+            while changed {
+                changed = false
+                for node in 0..<nodes where distance[node] != Int.max {
+                    for arc in outgoing[node] where capacity[arc] > 0 && distance[node] + cost[arc] < distance[ends[arc]] {
+                        distance[ends[arc]] = distance[node] + cost[arc]
+                        via[ends[arc]] = arc
+                        changed = true
+                    }
+                }
+            }
+            guard distance[sink] != Int.max else { break }
+            var push = Int.max
+            var node = sink
+            while node != source {
+                let arc = via[node]
+                push = min(push, capacity[arc])
+                node = ends[arc ^ 1]
+            }
+            node = sink
+            while node != source {
+                let arc = via[node]
+                capacity[arc] -= push
+                capacity[arc ^ 1] += push
+                node = ends[arc ^ 1]
+            }
+            totalFlow += push
+            totalCost += push * distance[sink]
+        }
+        return (totalFlow, totalCost)
+    }
+}
