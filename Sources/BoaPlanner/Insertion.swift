@@ -25,11 +25,8 @@ struct Score: Comparable, Sendable {
          ("workload", workload), ("not_preferred_officer", notPreferred), ("changes", changes)]
     }
 
-    /// The integers in the order they are compared.
-    var key: [Int] { [urgentLateness, weightedLateness, travel, outsideHome, workload, notPreferred, changes, tieStart] }
-
     static func < (lhs: Score, rhs: Score) -> Bool {
-        // The order of ``key``, field by field (no arrays built per comparison).
+        // The fields in the order they are declared, then the team's service numbers.
         if lhs.urgentLateness != rhs.urgentLateness { return lhs.urgentLateness < rhs.urgentLateness }
         if lhs.weightedLateness != rhs.weightedLateness { return lhs.weightedLateness < rhs.weightedLateness }
         if lhs.travel != rhs.travel { return lhs.travel < rhs.travel }
