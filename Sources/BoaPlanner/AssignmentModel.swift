@@ -43,19 +43,25 @@ struct AssignmentModel {
         for (index, task) in tasks.enumerated() { taskNodes[task.id] = 1 + index }
         var shiftNodes: [Int: Int] = [:]
         for index in problem.shifts.indices { shiftNodes[index] = 1 + tasks.count + index }
+        let firstShiftNode = 1 + tasks.count
         let sink = 1 + tasks.count + problem.shifts.count
         var arcs: [(from: Int, to: Int, capacity: Int, cost: Int)] = []
         var seatArcs: [Int64: [(arc: Int, shift: Int)]] = [:]
-        var lengths: [Int: (total: Int, count: Int)] = [:]
-        for task in tasks {
-            guard let node = taskNodes[task.id] else { continue }
+        // Per shift, the summed length (work plus travel) and number of the tasks with an arc to it.
+        var lengthTotals = Array(repeating: 0, count: problem.shifts.count)
+        var lengthCounts = Array(repeating: 0, count: problem.shifts.count)
+        var options: [(cost: Int, shift: Int, travel: Int)] = []
+        for (index, task) in tasks.enumerated() {
+            let node = 1 + index
             arcs.append((0, node, task.teamSize, 0))
             arcs.append((node, sink, task.teamSize, Targets.unplannedCost(task.priority)))
-            var options: [(cost: Int, shift: Int)] = []
+            options.removeAll(keepingCapacity: true)
             let windowStart = max(task.earliestStart, problem.now)
             let target = Targets.targetStart(task)
             let home = schedule.neighbourhoodCode(task.neighbourhood)
             let preferredOfficer = task.preferredOfficer.map { schedule.officerIndexes[$0] ?? -1 }
+            // Most shifts start from the home base: that trip is worked out once per task.
+            let fromBase = settings.travelMinutes(settings.homeBase, task.point)
             for candidate in schedule.candidates(task) {
                 let officer = candidate.officer
                 let absences = schedule.absencesByOfficer[officer]
@@ -65,34 +71,33 @@ struct AssignmentModel {
                     let shiftIndex = schedule.shiftsByOfficer[officer][position]
                     let shift = problem.shifts[shiftIndex]
                     if !schedule.meetsWindow(shift, task, windowStart: windowStart) { continue }
-                    if absences.contains(where: { $0.from <= shift.start && ($0.until ?? Int.max) >= shift.end }) { continue }
-                    let travel = settings.travelMinutes(shift.startPoint ?? settings.homeBase, task.point)
+                    if !absences.isEmpty, absences.contains(where: { $0.from <= shift.start && ($0.until ?? Int.max) >= shift.end }) { continue }
+                    let travel = shift.startPoint.map { settings.travelMinutes($0, task.point) } ?? fromBase
                     let late = max(0, max(shift.start + travel, windowStart) - target) * Targets.weight(task.priority)
-                    options.append((travel + outside + preferred + min(late, 50_000), shiftIndex))
+                    options.append((travel + outside + preferred + min(late, 50_000), shiftIndex, travel))
                 }
             }
+            var seats: [(arc: Int, shift: Int)] = []
             for option in cheapest(options, arcsPerTask) {
-                guard let shiftNode = shiftNodes[option.shift] else { continue }
-                seatArcs[task.id, default: []].append((arcs.count, option.shift))
-                arcs.append((node, shiftNode, 1, option.cost))
-                let travel = settings.travelMinutes(problem.shifts[option.shift].startPoint ?? settings.homeBase, task.point)
-                lengths[option.shift, default: (0, 0)].total += task.durationMinutes + travel
-                lengths[option.shift, default: (0, 0)].count += 1
+                seats.append((arcs.count, option.shift))
+                arcs.append((node, firstShiftNode + option.shift, 1, option.cost))
+                lengthTotals[option.shift] += task.durationMinutes + option.travel
+                lengthCounts[option.shift] += 1
             }
+            if !seats.isEmpty { seatArcs[task.id] = seats }
         }
-        for (index, shift) in problem.shifts.enumerated() {
-            guard let node = shiftNodes[index], let length = lengths[index], length.count > 0 else { continue }
+        for (index, shift) in problem.shifts.enumerated() where lengthCounts[index] > 0 {
             let busy = schedule.stops[index].reduce(0) { $0 + ($1.end - $1.start) }
             let free = max(0, shift.end - max(shift.start, problem.now) - busy)
-            let mean = max(1, length.total / length.count)
-            arcs.append((node, sink, free / mean, 0))
+            let mean = max(1, lengthTotals[index] / lengthCounts[index])
+            arcs.append((firstShiftNode + index, sink, free / mean, 0))
         }
         return Graph(nodes: sink + 1, arcs: arcs, taskNodes: taskNodes, shiftNodes: shiftNodes, source: 0, sink: sink, seatArcs: seatArcs)
     }
 
     /// The `count` cheapest options in (cost, shift) order: a bounded insertion, not a sort of them all.
-    func cheapest(_ options: [(cost: Int, shift: Int)], _ count: Int) -> [(cost: Int, shift: Int)] {
-        var best: [(cost: Int, shift: Int)] = []
+    func cheapest(_ options: [(cost: Int, shift: Int, travel: Int)], _ count: Int) -> [(cost: Int, shift: Int, travel: Int)] {
+        var best: [(cost: Int, shift: Int, travel: Int)] = []
         best.reserveCapacity(count + 1)
         for option in options {
             if best.count == count, let last = best.last, (last.cost, last.shift) <= (option.cost, option.shift) { continue }

@@ -85,19 +85,21 @@ extension Schedule {
     /// Finds the best insertion of `task`: a start at which `teamSize` officers can all begin, the team
     /// chosen by travel, home neighbourhood, workload and preference, the starts compared by score.
     /// `current` is what officers were sent before (changing it costs `changePenalty` travel minutes).
-    func bestInsertion(_ task: TaskFacts, notBefore: Int, current: Visit? = nil, changePenalty: Int = 0) -> Insertion? {
+    /// `onlyOfficers`, when given, limits the search to those officers (callers pass it only where no other
+    /// officer can have a slot, so the result is the same).
+    func bestInsertion(_ task: TaskFacts, notBefore: Int, current: Visit? = nil, changePenalty: Int = 0, onlyOfficers: [Int]? = nil) -> Insertion? {
         let needs = needs(task)
         // Every slot of every officer, officer by officer: `groups` holds each officer's run of `slots`.
         var slots: [Slot] = []
         var groups: [Range<Int>] = []
         if notBefore == problem.now {
-            for candidate in needs.candidates {
+            for candidate in needs.candidates where onlyOfficers?.contains(candidate.officer) ?? true {
                 let before = slots.count
                 appendSlots(for: task, powers: needs.powers, officer: candidate.officer, shifts: candidate.shifts, notBefore: notBefore, into: &slots)
                 if slots.count > before { groups.append(before..<slots.count) }
             }
         } else {
-            for officer in needs.eligible {
+            for officer in needs.eligible where onlyOfficers?.contains(officer) ?? true {
                 let before = slots.count
                 appendSlots(for: task, powers: needs.powers, officer: officer, shifts: shiftsByOfficer[officer].indices, notBefore: notBefore, into: &slots)
                 if slots.count > before { groups.append(before..<slots.count) }

@@ -81,6 +81,7 @@ public enum Planner {
                 schedule.add(before)
             }
         }
+        clock.mark("sweep")
         for taskId in ordered(Set(open.filter { schedule.visits[$0] == nil }), problem) {
             guard let task = schedule.tasks[taskId] else { continue }
             if let insertion = schedule.bestInsertion(task, notBefore: problem.now, current: problem.current[taskId], changePenalty: penalty) {
@@ -177,24 +178,37 @@ public enum Planner {
 
     /// Makes room for an important task by moving lower-priority work that has not started: tries taking
     /// out one visit at a time, and keeps the first change that places the task (the displaced task is
-    /// placed elsewhere if it can be).
+    /// placed elsewhere if it can be). Called right after `task` found no place from `problem.now` on.
     static func displace(_ task: TaskFacts, in schedule: inout Schedule, problem: PlanningProblem) -> Insertion? {
         // Only work that cannot wait (priority 1 and 2) moves other work aside, and only when enough officers who
         // may do it are on shift in its window (else no move can help).
         guard task.priority <= .today else { return nil }
         guard schedule.candidates(task).count >= task.teamSize else { return nil }
-        let mayDo = Set(schedule.eligibleOfficers(task).map(schedule.officerId))
-        let candidates = schedule.visits.values
-            .compactMap { visit -> (Visit, TaskFacts)? in
-                guard let other = schedule.tasks[visit.taskId], !other.pinned, other.priority > task.priority else { return nil }
-                guard visit.start < task.deadline, visit.start + other.durationMinutes > max(task.earliestStart, problem.now) else { return nil }
-                guard visit.officerIds.contains(where: { mayDo.contains($0) }) else { return nil }
-                return (visit, other)
+        // The visits overlapping its window that an officer who may do it has, found through those officers'
+        // shifts (not by going over every visit): the four latest of the lowest priority are tried (priority, start
+        // and number order them fully; a team's visit is met once per member and kept once).
+        let windowStart = max(task.earliestStart, problem.now)
+        // (A stop starts when its visit does.)
+        typealias Key = (priority: Int, start: Int, number: TaskNumber)
+        var candidates: [(visit: Visit, task: TaskFacts, key: Key)] = []
+        for officer in schedule.eligibleOfficers(task) {
+            for shiftIndex in schedule.shiftsByOfficer[officer] {
+                for stop in schedule.stops[shiftIndex] where stop.start < task.deadline && stop.end > windowStart {
+                    guard let other = schedule.tasks[stop.taskId], !other.pinned, other.priority > task.priority else { continue }
+                    let stopKey: Key = (other.priority.rawValue, stop.start, other.number)
+                    if candidates.count == 4, let last = candidates.last, !(stopKey > last.key) { continue }
+                    guard !candidates.contains(where: { $0.task.id == other.id }), let visit = schedule.visits[stop.taskId] else { continue }
+                    let entry = (visit: visit, task: other, key: stopKey)
+                    candidates.insert(entry, at: candidates.firstIndex { entry.key > $0.key } ?? candidates.count)
+                    if candidates.count > 4 { candidates.removeLast() }
+                }
             }
-            .sorted { ($0.1.priority.rawValue, $0.0.start, $0.1.number) > ($1.1.priority.rawValue, $1.0.start, $1.1.number) }
-        for (visit, other) in candidates.prefix(4) {
+        }
+        for (visit, other, _) in candidates {
             schedule.remove(visit.taskId)
-            if let insertion = schedule.bestInsertion(task, notBefore: problem.now, current: problem.current[task.id]) {
+            // One officer found no slot anywhere, so after taking this visit out, a slot can only be with its team.
+            let freed = task.teamSize == 1 ? visit.members.compactMap { schedule.officerIndexes[$0.officerId] } : nil
+            if let insertion = schedule.bestInsertion(task, notBefore: problem.now, current: problem.current[task.id], onlyOfficers: freed) {
                 schedule.add(insertion.visit)
                 if let again = schedule.bestInsertion(other, notBefore: problem.now, current: problem.current[other.id]) { schedule.add(again.visit) }
                 return insertion

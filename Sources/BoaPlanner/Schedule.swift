@@ -25,6 +25,9 @@ struct Schedule {
     let shiftIndexes: [Int64: Int]
     /// The stops of each shift (index into `problem.shifts`), by start.
     private(set) var stops: [[Stop]]
+    /// Per shift, the longest stretch of it without a stop (from its start, between stops, to its end): a shift
+    /// whose longest stretch is shorter than a task's work holds no slot for it.
+    private(set) var longestFree: [Int]
     /// The visits planned, by task.
     private(set) var visits: [Int64: Visit] = [:]
     /// Planned minutes of work per officer (for a fair spread).
@@ -95,6 +98,7 @@ struct Schedule {
         for (index, shift) in problem.shifts.enumerated() { shiftIndexes[shift.id] = index }
         self.shiftIndexes = shiftIndexes
         stops = Array(repeating: [], count: problem.shifts.count)
+        longestFree = problem.shifts.map { $0.end - $0.start }
         load = Array(repeating: 0, count: problem.officers.count)
         deedSpans = problem.officers.map(Schedule.deedSpans)
     }
@@ -256,7 +260,7 @@ struct Schedule {
         for position in positions {
             let shiftIndex = officerShifts[position]
             let shift = problem.shifts[shiftIndex]
-            if !meetsWindow(shift, task, windowStart: windowStart) { continue }
+            if longestFree[shiftIndex] < duration || !meetsWindow(shift, task, windowStart: windowStart) { continue }
             let shiftStops = stops[shiftIndex]
             let origin = shift.startPoint ?? settings.homeBase
             // Gaps before the next stop minus the work's length ends before the window opens cannot hold it (stops
@@ -274,6 +278,12 @@ struct Schedule {
                 let previousEnd = gap == 0 ? shift.start : shiftStops[gap - 1].end
                 // Stops are sorted and do not overlap, so their ends only grow: no later gap can hold the work either.
                 if previousEnd > windowEnd - duration { break }
+                // A gap too short for the work even without travel is passed over without working the travel out.
+                let nextStart = gap < shiftStops.count ? shiftStops[gap].start : shift.end
+                if min(nextStart, shift.end, windowEnd) - max(previousEnd, windowStart) < duration {
+                    carried = nil
+                    continue
+                }
                 let previousPoint = gap == 0 ? origin : shiftStops[gap - 1].point
                 let travelIn = carried ?? settings.travelMinutes(previousPoint, task.point)
                 var lower = max(previousEnd + travelIn, windowStart)
@@ -345,6 +355,7 @@ struct Schedule {
             stops[shiftIndex].insert(stop, at: position)
             updateTravel(shiftIndex, at: position)
             updateTravel(shiftIndex, at: position + 1)
+            updateLongestFree(shiftIndex)
             if let officer = officerIndexes[member.officerId] { load[officer] += task.durationMinutes }
         }
         visits[visit.taskId] = visit
@@ -360,6 +371,7 @@ struct Schedule {
                 stops[shiftIndex].remove(at: position)
                 updateTravel(shiftIndex, at: position)
             }
+            updateLongestFree(shiftIndex)
             if let officer = officerIndexes[member.officerId] { load[officer] -= task.durationMinutes }
         }
         return visit
@@ -370,6 +382,18 @@ struct Schedule {
         guard position < stops[shiftIndex].count else { return }
         let from = position == 0 ? (problem.shifts[shiftIndex].startPoint ?? settings.homeBase) : stops[shiftIndex][position - 1].point
         stops[shiftIndex][position].travelIn = settings.travelMinutes(from, stops[shiftIndex][position].point)
+    }
+
+    /// Works out ``longestFree`` of a shift again.
+    private mutating func updateLongestFree(_ shiftIndex: Int) {
+        let shift = problem.shifts[shiftIndex]
+        var longest = 0
+        var free = shift.start
+        for stop in stops[shiftIndex] {
+            longest = max(longest, stop.start - free)
+            free = max(free, stop.end)
+        }
+        longestFree[shiftIndex] = max(longest, shift.end - free)
     }
 
     /// The shift index of a shift id.
