@@ -46,6 +46,7 @@ struct AssignmentModel {
         let firstShiftNode = 1 + tasks.count
         let sink = 1 + tasks.count + problem.shifts.count
         var arcs: [(from: Int, to: Int, capacity: Int, cost: Int)] = []
+        arcs.reserveCapacity(tasks.count * (arcsPerTask + 2) + problem.shifts.count)
         var seatArcs: [Int64: [(arc: Int, shift: Int)]] = [:]
         // Per shift, the summed length (work plus travel) and number of the tasks with an arc to it.
         var lengthTotals = Array(repeating: 0, count: problem.shifts.count)
@@ -113,8 +114,9 @@ struct AssignmentModel {
         let clock = PhaseClock()
         let graph = graph()
         clock.mark("model graph")
-        var flow = MinCostFlow(nodes: graph.nodes)
+        var flow = MinCostFlow(nodes: graph.nodes, arcs: graph.arcs.count)
         var places: [Int] = []
+        places.reserveCapacity(graph.arcs.count)
         for arc in graph.arcs { places.append(flow.addArc(from: arc.from, to: arc.to, capacity: arc.capacity, cost: arc.cost)) }
         let result = flow.solve(source: graph.source, sink: graph.sink)
         clock.mark("model flow")

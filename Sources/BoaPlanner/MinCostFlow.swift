@@ -13,7 +13,14 @@ struct MinCostFlow {
     /// After ``solve(source:sink:)``: each added arc's flow.
     private var flows: [Int] = []
 
-    init(nodes: Int) { self.nodes = nodes }
+    /// A network of `nodes` nodes; `arcs`, when known, is how many arcs will be added (room is made for them).
+    init(nodes: Int, arcs: Int = 0) {
+        self.nodes = nodes
+        from.reserveCapacity(arcs)
+        to.reserveCapacity(arcs)
+        capacity.reserveCapacity(arcs)
+        cost.reserveCapacity(arcs)
+    }
 
     /// Adds an arc (and its residual twin); returns its number, to read its flow afterwards.
     @discardableResult
@@ -30,46 +37,59 @@ struct MinCostFlow {
     /// The flow on an arc added by ``addArc(from:to:capacity:cost:)``, once solved.
     func flow(_ arc: Int) -> Int { arc < flows.count ? flows[arc] : 0 }
 
+    /// One residual arc as the search reads it: where it goes, what it can still carry, what it costs. Kept
+    /// together (and narrow) so that scanning a node's arcs reads one stretch of memory.
+    private struct Slot {
+        var head: Int32
+        var residual: Int32
+        var price: Int32
+    }
+
     /// Sends as much flow as possible from `source` to `sink` at the least cost; returns (flow, cost).
     mutating func solve(source: Int, sink: Int) -> (flow: Int, cost: Int) {
         let count = nodes
         let arcCount = from.count
+        precondition(capacity.allSatisfy { $0 >= 0 && $0 <= Int(Int32.max) } && cost.allSatisfy { $0 <= Int(Int32.max) },
+                     "capacities and costs must fit in 32 bits")
         // Residual arcs per node: node `n` owns slots first[n]..<first[n + 1]; arc `i` sits at forward[i], its twin
-        // at forward[i]'s `twin`.
-        var first = Array(repeating: 0, count: count + 1)
+        // at forward[i]'s `twin`. The search's arrays are raw buffers (freed on return): its loops run over 10^5
+        // arcs hundreds of times, and bounds are checked where the arrays are laid out instead.
+        let first = UnsafeMutableBufferPointer<Int>.allocate(capacity: count + 1)
+        defer { first.deallocate() }
+        first.initialize(repeating: 0)
         for index in 0..<arcCount {
             first[from[index] + 1] += 1
             first[to[index] + 1] += 1
         }
         for node in 0..<count { first[node + 1] += first[node] }
         var next = Array(first.dropLast())
-        var head = Array(repeating: 0, count: 2 * arcCount)
-        var twin = Array(repeating: 0, count: 2 * arcCount)
-        var residual = Array(repeating: 0, count: 2 * arcCount)
-        var price = Array(repeating: 0, count: 2 * arcCount)
+        let slots = UnsafeMutableBufferPointer<Slot>.allocate(capacity: 2 * arcCount)
+        defer { slots.deallocate() }
+        let twin = UnsafeMutableBufferPointer<Int>.allocate(capacity: 2 * arcCount)
+        defer { twin.deallocate() }
         var forward = Array(repeating: 0, count: arcCount)
         for index in 0..<arcCount {
             let out = next[from[index]]
             next[from[index]] += 1
             let back = next[to[index]]
             next[to[index]] += 1
-            head[out] = to[index]
-            head[back] = from[index]
-            twin[out] = back
-            twin[back] = out
-            residual[out] = capacity[index]
-            price[out] = cost[index]
-            price[back] = -cost[index]
+            slots.initializeElement(at: out, to: Slot(head: Int32(to[index]), residual: Int32(capacity[index]), price: Int32(cost[index])))
+            slots.initializeElement(at: back, to: Slot(head: Int32(from[index]), residual: 0, price: Int32(-cost[index])))
+            twin.initializeElement(at: out, to: back)
+            twin.initializeElement(at: back, to: out)
             forward[index] = out
         }
         let infinity = Int.max / 4
-        var potential = Array(repeating: 0, count: count)
+        func buffer<T>(_ value: T) -> UnsafeMutableBufferPointer<T> {
+            let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: count)
+            buffer.initialize(repeating: value)
+            return buffer
+        }
+        let potential = buffer(0), distance = buffer(infinity), current = buffer(0)
+        let dead = buffer(false), onPath = buffer(false)
+        defer { for pointer in [potential, distance, current] { pointer.deallocate() }; dead.deallocate(); onPath.deallocate() }
         var totalFlow = 0
         var totalCost = 0
-        var distance = Array(repeating: infinity, count: count)
-        var current = Array(repeating: 0, count: count)
-        var dead = Array(repeating: false, count: count)
-        var onPath = Array(repeating: false, count: count)
         var path: [Int] = []
         var heap = BinaryHeap()
         while true {
@@ -83,9 +103,11 @@ struct MinCostFlow {
                 if d > distance[node] { continue }
                 if node == sink { break }
                 let base = potential[node]
-                for slot in first[node]..<first[node + 1] where residual[slot] > 0 {
-                    let target = head[slot]
-                    let candidate = d + price[slot] + base - potential[target]
+                for slot in first[node]..<first[node + 1] {
+                    let arc = slots[slot]
+                    if arc.residual <= 0 { continue }
+                    let target = Int(arc.head)
+                    let candidate = d &+ Int(arc.price) &+ base &- potential[target]
                     if candidate < distance[target] {
                         distance[target] = candidate
                         heap.push((candidate, target))
@@ -94,7 +116,7 @@ struct MinCostFlow {
             }
             guard distance[sink] < infinity else { break }
             let bound = distance[sink]
-            for node in 0..<count { potential[node] += min(distance[node], bound) }
+            for node in 0..<count { potential[node] &+= min(distance[node], bound) }
             // Blocking flow on arcs with zero reduced cost.
             for node in 0..<count {
                 current[node] = first[node]
@@ -113,10 +135,12 @@ struct MinCostFlow {
                     }
                     var advanced = false
                     let end = first[node + 1]
+                    let base = potential[node]
                     while current[node] < end {
                         let slot = current[node]
-                        let target = head[slot]
-                        if residual[slot] > 0, !dead[target], !onPath[target], price[slot] + potential[node] - potential[target] == 0 {
+                        let arc = slots[slot]
+                        let target = Int(arc.head)
+                        if arc.residual > 0, !dead[target], !onPath[target], Int(arc.price) &+ base &- potential[target] == 0 {
                             path.append(slot)
                             onPath[target] = true
                             node = target
@@ -129,23 +153,23 @@ struct MinCostFlow {
                     dead[node] = true
                     onPath[node] = false
                     guard let last = path.popLast() else { break }
-                    node = head[twin[last]]
+                    node = Int(slots[twin[last]].head)
                     current[node] += 1
                 }
                 onPath[source] = false
-                for slot in path { onPath[head[slot]] = false }
+                for slot in path { onPath[Int(slots[slot].head)] = false }
                 guard found else { break }
-                var push = Int.max
-                for slot in path { push = min(push, residual[slot]) }
+                var push = Int32.max
+                for slot in path { push = min(push, slots[slot].residual) }
                 for slot in path {
-                    residual[slot] -= push
-                    residual[twin[slot]] += push
-                    totalCost += push * price[slot]
+                    slots[slot].residual -= push
+                    slots[twin[slot]].residual += push
+                    totalCost += Int(push) * Int(slots[slot].price)
                 }
-                totalFlow += push
+                totalFlow += Int(push)
             }
         }
-        flows = forward.map { residual[twin[$0]] }
+        flows = forward.map { Int(slots[twin[$0]].residual) }
         return (totalFlow, totalCost)
     }
 }
