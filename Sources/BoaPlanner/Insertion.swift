@@ -92,6 +92,8 @@ extension Schedule {
         // Every slot of every officer, officer by officer: `groups` holds each officer's run of `slots`.
         var slots: [Slot] = []
         var groups: [Range<Int>] = []
+        slots.reserveCapacity(needs.candidates.count)
+        groups.reserveCapacity(needs.candidates.count)
         if notBefore == problem.now {
             for candidate in needs.candidates where onlyOfficers?.contains(candidate.officer) ?? true {
                 let before = slots.count

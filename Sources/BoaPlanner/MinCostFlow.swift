@@ -85,17 +85,24 @@ struct MinCostFlow {
             buffer.initialize(repeating: value)
             return buffer
         }
-        let potential = buffer(0), distance = buffer(infinity), current = buffer(0)
+        // `closest[n]`: once `n` is settled, the least of `distance[n]` + reduced cost over its residual arcs (the
+        // distance it offers its nearest neighbour); `Int.min` while not settled.
+        let potential = buffer(0), distance = buffer(infinity), current = buffer(0), closest = buffer(Int.min)
         let dead = buffer(false), onPath = buffer(false)
-        defer { for pointer in [potential, distance, current] { pointer.deallocate() }; dead.deallocate(); onPath.deallocate() }
+        defer { for pointer in [potential, distance, current, closest] { pointer.deallocate() }; dead.deallocate(); onPath.deallocate() }
         var totalFlow = 0
         var totalCost = 0
+        // The path's arcs, and the node each leaves from.
         var path: [Int] = []
+        var tails: [Int] = []
         var heap = BinaryHeap()
         while true {
             // Dijkstra on reduced costs, stopped once the sink is settled: every node closer than the sink is then
             // final, and the others get the sink's distance (which keeps every reduced cost non-negative).
-            for index in 0..<count { distance[index] = infinity }
+            for index in 0..<count {
+                distance[index] = infinity
+                closest[index] = Int.min
+            }
             distance[source] = 0
             heap.removeAll()
             heap.push((0, source))
@@ -103,28 +110,35 @@ struct MinCostFlow {
                 if d > distance[node] { continue }
                 if node == sink { break }
                 let base = potential[node]
+                var nearest = infinity
                 for slot in first[node]..<first[node + 1] {
                     let arc = slots[slot]
                     if arc.residual <= 0 { continue }
                     let target = Int(arc.head)
                     let candidate = d &+ Int(arc.price) &+ base &- potential[target]
+                    nearest = min(nearest, candidate)
                     if candidate < distance[target] {
                         distance[target] = candidate
                         heap.push((candidate, target))
                     }
                 }
+                closest[node] = nearest
             }
             guard distance[sink] < infinity else { break }
             let bound = distance[sink]
             for node in 0..<count { potential[node] &+= min(distance[node], bound) }
-            // Blocking flow on arcs with zero reduced cost.
+            // Blocking flow on arcs with zero reduced cost. An arc out of a settled node has zero reduced cost after
+            // the update only if distance + reduced cost reaches its head's distance within the bound: a settled node
+            // offering nothing within the bound has no such arc, so it starts dead (the search would find it dead
+            // after trying each of its arcs; it lies on no path of this phase, so it gains no arcs either).
             for node in 0..<count {
                 current[node] = first[node]
-                dead[node] = false
+                dead[node] = closest[node] > bound
             }
             while true {
                 // Iterative depth-first search for one admissible path (no node twice on it).
                 path.removeAll(keepingCapacity: true)
+                tails.removeAll(keepingCapacity: true)
                 var node = source
                 onPath[source] = true
                 var found = false
@@ -142,6 +156,7 @@ struct MinCostFlow {
                         let target = Int(arc.head)
                         if arc.residual > 0, !dead[target], !onPath[target], Int(arc.price) &+ base &- potential[target] == 0 {
                             path.append(slot)
+                            tails.append(node)
                             onPath[target] = true
                             node = target
                             advanced = true
@@ -152,8 +167,8 @@ struct MinCostFlow {
                     if advanced { continue }
                     dead[node] = true
                     onPath[node] = false
-                    guard let last = path.popLast() else { break }
-                    node = Int(slots[twin[last]].head)
+                    guard path.popLast() != nil, let tail = tails.popLast() else { break }
+                    node = tail
                     current[node] += 1
                 }
                 onPath[source] = false

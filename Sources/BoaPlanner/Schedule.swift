@@ -15,6 +15,14 @@ struct Schedule {
     let neighbourhoodCodes: [String: Int]
     /// Each officer's shifts (indexes into `problem.shifts`), by start.
     let shiftsByOfficer: [[Int]]
+    /// The same, end to end in one array: officer `o`'s shifts from `shiftOffsets[o]` on (the slot search reads
+    /// them without taking hold of an array per officer).
+    let shiftFlat: [Int]
+    /// Where each officer's shifts begin in ``shiftFlat``.
+    let shiftOffsets: [Int]
+    /// Each shift's start and end (as in `problem.shifts`), for the slot search's first filters.
+    let shiftStarts: [Int]
+    let shiftEnds: [Int]
     /// The officer of each shift (-1: an officer not in the problem).
     let shiftOfficers: [Int]
     /// Absences by officer.
@@ -25,8 +33,9 @@ struct Schedule {
     let shiftIndexes: [Int64: Int]
     /// The stops of each shift (index into `problem.shifts`), by start.
     private(set) var stops: [[Stop]]
-    /// Per shift, the longest stretch of it without a stop (from its start, between stops, to its end): a shift
-    /// whose longest stretch is shorter than a task's work holds no slot for it.
+    /// Per shift, its longest gap as the slot search walks them (shift start to the first stop, each stop's end to
+    /// the next stop's start, the last stop's end to the shift's end): a shift whose longest gap is shorter than a
+    /// task's work holds no slot for it.
     private(set) var longestFree: [Int]
     /// The visits planned, by task.
     private(set) var visits: [Int64: Visit] = [:]
@@ -85,6 +94,10 @@ struct Schedule {
             byOfficer[officer].sort { (problem.shifts[$0].start, problem.shifts[$0].id) < (problem.shifts[$1].start, problem.shifts[$1].id) }
         }
         shiftsByOfficer = byOfficer
+        shiftFlat = byOfficer.flatMap { $0 }
+        shiftOffsets = byOfficer.reduce(into: [0]) { offsets, shifts in offsets.append(offsets[offsets.count - 1] + shifts.count) }
+        shiftStarts = problem.shifts.map(\.start)
+        shiftEnds = problem.shifts.map(\.end)
         shiftOfficers = owners
         var absences = Array(repeating: [AbsenceFacts](), count: problem.officers.count)
         for absence in problem.absences {
@@ -250,17 +263,24 @@ struct Schedule {
     /// Appends the slots of an officer in the shifts at `positions` of ``shiftsByOfficer`` (screening and activity
     /// already checked): shift, travel, window, deed dates and absences are honoured here.
     func appendSlots(for task: TaskFacts, powers: UInt64, officer: Int, shifts positions: Range<Int>, notBefore: Int, into result: inout [Slot]) {
-        let deeds = deedSpans[officer]
-        guard deeds.contains(where: { Schedule.window($0, task, powers: powers) != nil }) else { return }
-        let absences = absencesByOfficer[officer]
-        let officerShifts = shiftsByOfficer[officer]
         let duration = task.durationMinutes
         let windowStart = max(task.earliestStart, notBefore)
         let windowEnd = task.deadline
-        for position in positions {
-            let shiftIndex = officerShifts[position]
+        let shiftBase = shiftOffsets[officer]
+        // A shift with no gap as long as the work, or outside the window, holds no slot: most are passed over here,
+        // before the officer's deeds and absences are looked at.
+        @inline(__always)
+        func mayHold(_ position: Int) -> Bool {
+            let shiftIndex = shiftFlat[shiftBase + position]
+            return longestFree[shiftIndex] >= duration && shiftEnds[shiftIndex] >= windowStart + duration && shiftStarts[shiftIndex] <= windowEnd - duration
+        }
+        guard let firstShift = positions.first(where: mayHold) else { return }
+        let deeds = deedSpans[officer]
+        guard deeds.contains(where: { Schedule.window($0, task, powers: powers) != nil }) else { return }
+        let absences = absencesByOfficer[officer]
+        for position in firstShift..<positions.upperBound where mayHold(position) {
+            let shiftIndex = shiftFlat[shiftBase + position]
             let shift = problem.shifts[shiftIndex]
-            if longestFree[shiftIndex] < duration || !meetsWindow(shift, task, windowStart: windowStart) { continue }
             let shiftStops = stops[shiftIndex]
             let origin = shift.startPoint ?? settings.homeBase
             // Gaps before the next stop minus the work's length ends before the window opens cannot hold it (stops
@@ -384,16 +404,16 @@ struct Schedule {
         stops[shiftIndex][position].travelIn = settings.travelMinutes(from, stops[shiftIndex][position].point)
     }
 
-    /// Works out ``longestFree`` of a shift again.
+    /// Works out ``longestFree`` of a shift again (gaps measured exactly as ``appendSlots`` measures them).
     private mutating func updateLongestFree(_ shiftIndex: Int) {
         let shift = problem.shifts[shiftIndex]
         var longest = 0
-        var free = shift.start
+        var previousEnd = shift.start
         for stop in stops[shiftIndex] {
-            longest = max(longest, stop.start - free)
-            free = max(free, stop.end)
+            longest = max(longest, stop.start - previousEnd)
+            previousEnd = stop.end
         }
-        longestFree[shiftIndex] = max(longest, shift.end - free)
+        longestFree[shiftIndex] = max(longest, shift.end - previousEnd)
     }
 
     /// The shift index of a shift id.
