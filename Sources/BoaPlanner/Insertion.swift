@@ -168,8 +168,17 @@ extension Schedule {
             var openings: [(start: Int, detour: Int)] = []
             for slot in slots { openings.append((slot.earliest, slot.detour)) }
             if let current { openings.append((current.start, -1)) }
-            let onTime = Array(Set(openings.filter { $0.start <= target }.sorted { ($0.detour, $0.start) < ($1.detour, $1.start) }.prefix(24).map(\.start)))
-            let late = openings.map(\.start).filter { $0 > target }.sorted()
+            // The 24 on-time openings of least (detour, start), kept by bounded insertion; openings that tie on both
+            // have the same start, so which of them is kept does not matter.
+            var cheapest: [(start: Int, detour: Int)] = []
+            cheapest.reserveCapacity(25)
+            for opening in openings where opening.start <= target {
+                if cheapest.count == 24, let last = cheapest.last, !((opening.detour, opening.start) < (last.detour, last.start)) { continue }
+                let position = cheapest.firstIndex { (opening.detour, opening.start) < ($0.detour, $0.start) } ?? cheapest.count
+                cheapest.insert(opening, at: position)
+                if cheapest.count > 24 { cheapest.removeLast() }
+            }
+            let onTime = Array(Set(cheapest.map(\.start)))
             // Each officer's key parts are worked out once.
             let keys = groups.map { group in
                 let officer = slots[group.lowerBound].officer
@@ -195,6 +204,7 @@ extension Schedule {
             }
             for start in onTime.sorted() { _ = tryStart(start) }
             if evaluated.isEmpty {
+                let late = openings.map(\.start).filter { $0 > target }.sorted()
                 for start in late where tryStart(start) { break }
             }
         }

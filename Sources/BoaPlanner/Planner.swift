@@ -193,7 +193,9 @@ public enum Planner {
         var candidates: [(visit: Visit, task: TaskFacts, key: Key)] = []
         for officer in schedule.eligibleOfficers(task) {
             for shiftIndex in schedule.shiftsByOfficer[officer] {
-                for stop in schedule.stops[shiftIndex] where stop.start < task.deadline && stop.end > windowStart {
+                for stop in schedule.stops[shiftIndex] where stop.start < task.deadline && stop.end > windowStart && !stop.pinned && stop.priority > task.priority {
+                    // Behind the four kept on priority and start alone: the task need not be looked up.
+                    if candidates.count == 4, let last = candidates.last, (stop.priority.rawValue, stop.start) < (last.key.priority, last.key.start) { continue }
                     guard let other = schedule.tasks[stop.taskId], !other.pinned, other.priority > task.priority else { continue }
                     let stopKey: Key = (other.priority.rawValue, stop.start, other.number)
                     if candidates.count == 4, let last = candidates.last, !(stopKey > last.key) { continue }

@@ -56,6 +56,9 @@ struct Schedule {
         var point: RDPoint
         /// The visit has started (it stays as it is, absences notwithstanding).
         var pinned: Bool
+        /// The task's priority (so that ``Planner/displace(_:in:problem:)`` passes over work it may not move without
+        /// looking the task up).
+        var priority: Priority
         /// Minutes of travel to it from the stop before it (or from the shift's start point).
         var travelIn = 0
     }
@@ -227,7 +230,11 @@ struct Schedule {
         for officer in eligible {
             var low = -1
             var high = -1
-            for (position, shiftIndex) in shiftsByOfficer[officer].enumerated() where meetsWindow(problem.shifts[shiftIndex], task, windowStart: windowStart) {
+            let base = shiftOffsets[officer]
+            for position in 0..<(shiftOffsets[officer + 1] - base) {
+                let shiftIndex = shiftFlat[base + position]
+                // As ``meetsWindow(_:_:windowStart:)``, on the flat starts and ends.
+                guard shiftEnds[shiftIndex] >= windowStart + task.durationMinutes, shiftStarts[shiftIndex] <= task.deadline - task.durationMinutes else { continue }
                 if low < 0 { low = position }
                 high = position + 1
             }
@@ -370,7 +377,8 @@ struct Schedule {
         guard let task = tasks[visit.taskId] else { return }
         for member in visit.members {
             guard let shiftIndex = shiftIndexes[member.shiftId] else { continue }
-            let stop = Stop(taskId: task.id, start: visit.start, end: visit.start + task.durationMinutes, point: task.point, pinned: task.pinned)
+            let stop = Stop(taskId: task.id, start: visit.start, end: visit.start + task.durationMinutes, point: task.point, pinned: task.pinned,
+                            priority: task.priority)
             let position = stops[shiftIndex].firstIndex { $0.start > stop.start } ?? stops[shiftIndex].count
             stops[shiftIndex].insert(stop, at: position)
             updateTravel(shiftIndex, at: position)
