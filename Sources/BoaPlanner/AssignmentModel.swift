@@ -40,14 +40,17 @@ struct AssignmentModel {
         let tasks = problem.tasks.filter { !$0.pinned }.sorted { $0.id < $1.id }
         let settings = problem.settings
         var taskNodes: [Int64: Int] = [:]
+        taskNodes.reserveCapacity(tasks.count)
         for (index, task) in tasks.enumerated() { taskNodes[task.id] = 1 + index }
         var shiftNodes: [Int: Int] = [:]
+        shiftNodes.reserveCapacity(problem.shifts.count)
         for index in problem.shifts.indices { shiftNodes[index] = 1 + tasks.count + index }
         let firstShiftNode = 1 + tasks.count
         let sink = 1 + tasks.count + problem.shifts.count
         var arcs: [(from: Int, to: Int, capacity: Int, cost: Int)] = []
         arcs.reserveCapacity(tasks.count * (arcsPerTask + 2) + problem.shifts.count)
         var seatArcs: [Int64: [(arc: Int, shift: Int)]] = [:]
+        seatArcs.reserveCapacity(tasks.count)
         // Per shift, the summed length (work plus travel) and number of the tasks with an arc to it.
         var lengthTotals = Array(repeating: 0, count: problem.shifts.count)
         var lengthCounts = Array(repeating: 0, count: problem.shifts.count)

@@ -26,7 +26,11 @@ public struct PlannerSettings: Hashable, Sendable {
     public func travelMinutes(_ from: RDPoint, _ to: RDPoint) -> Int {
         let distance = from.distance(to: to)
         if distance <= 0 { return 0 }
-        return Int((distance / metresPerMinute).rounded(.up))
+        // Rounded up without a call to `ceil` (the slot search works this out for every gap it looks at): for a
+        // positive quotient, truncation is the floor, one more unless it was whole.
+        let minutes = distance / metresPerMinute
+        let whole = Int(minutes)
+        return Double(whole) < minutes ? whole + 1 : whole
     }
 }
 

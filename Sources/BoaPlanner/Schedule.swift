@@ -117,6 +117,7 @@ struct Schedule {
         longestFree = problem.shifts.map { $0.end - $0.start }
         load = Array(repeating: 0, count: problem.officers.count)
         deedSpans = problem.officers.map(Schedule.deedSpans)
+        eligibility.needs.reserveCapacity(problem.tasks.count)
     }
 
     /// A deed's validity in minutes since the epoch: from the start of `geldigVan` to the start of the day after
@@ -197,8 +198,19 @@ struct Schedule {
     /// An officer who may ever do a task, with the positions in ``shiftsByOfficer`` between which lie all the
     /// officer's shifts that meet the task's window from `now` (the only `notBefore` the planner uses).
     struct Candidate {
-        var officer: Int
-        var shifts: Range<Int>
+        /// Kept narrow (12 bytes): every task keeps its candidates for the whole run.
+        private var officerIndex: Int32
+        private var low: Int32
+        private var high: Int32
+
+        init(officer: Int, shifts: Range<Int>) {
+            officerIndex = Int32(officer)
+            low = Int32(shifts.lowerBound)
+            high = Int32(shifts.upperBound)
+        }
+
+        var officer: Int { Int(officerIndex) }
+        var shifts: Range<Int> { Int(low)..<Int(high) }
     }
 
     /// The requirements by which officers are sorted out once for all tasks that share them.
@@ -294,6 +306,8 @@ struct Schedule {
             // are sorted by start, so those gaps come first); nor can gaps opening after the window's last start.
             var first = 0
             var beyond = shiftStops.count
+            // Usually the window opens before the first stop's gap closes (nothing to pass over): one comparison.
+            if beyond > 0, shiftStops[0].start - duration >= windowStart { beyond = 0 }
             while first < beyond {
                 let middle = (first + beyond) / 2
                 if shiftStops[middle].start - duration < windowStart { first = middle + 1 } else { beyond = middle }
