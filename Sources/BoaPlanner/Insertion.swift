@@ -101,7 +101,7 @@ extension Schedule {
                 if slots.count > before { groups.append(before..<slots.count) }
             }
         } else {
-            for officer in needs.eligible where onlyOfficers?.contains(officer) ?? true {
+            for officer in eligibleOfficers(task) where onlyOfficers?.contains(officer) ?? true {
                 let before = slots.count
                 appendSlots(for: task, powers: needs.powers, officer: officer, shifts: shiftsByOfficer[officer].indices, notBefore: notBefore, into: &slots)
                 if slots.count > before { groups.append(before..<slots.count) }

@@ -108,6 +108,7 @@ struct Schedule {
         }
         absencesByOfficer = absences
         var tasks: [Int64: TaskFacts] = [:]
+        tasks.reserveCapacity(problem.tasks.count)
         for task in problem.tasks { tasks[task.id] = task }
         self.tasks = tasks
         var shiftIndexes: [Int64: Int] = [:]
@@ -191,7 +192,9 @@ struct Schedule {
     /// screened, a qualifying deed) and those of them with shifts that meet its window from `now` on.
     struct Needs {
         var powers: UInt64
-        var eligible: [Int]
+        /// The officers who meet the task's requirement (shared by every task with that requirement); the eligible
+        /// ones are those of them with a deed valid for it (``Schedule/eligibleOfficers(_:)``).
+        var qualified: [Int]
         var candidates: [Candidate]
     }
 
@@ -236,10 +239,9 @@ struct Schedule {
             }
             eligibility.qualified[requirement] = qualified
         }
-        let eligible = qualified.filter { hasDeed($0, task, powers: powers) }
         let windowStart = max(task.earliestStart, problem.now)
         var candidates: [Candidate] = []
-        for officer in eligible {
+        for officer in qualified where hasDeed(officer, task, powers: powers) {
             var low = -1
             var high = -1
             let base = shiftOffsets[officer]
@@ -252,13 +254,16 @@ struct Schedule {
             }
             if low >= 0 { candidates.append(Candidate(officer: officer, shifts: low..<high)) }
         }
-        let result = Needs(powers: powers, eligible: eligible, candidates: candidates)
+        let result = Needs(powers: powers, qualified: qualified, candidates: candidates)
         eligibility.needs[task.id] = result
         return result
     }
 
     /// The officers who may ever do a task (active, screened, a qualifying deed).
-    func eligibleOfficers(_ task: TaskFacts) -> [Int] { needs(task).eligible }
+    func eligibleOfficers(_ task: TaskFacts) -> [Int] {
+        let needs = needs(task)
+        return needs.qualified.filter { hasDeed($0, task, powers: needs.powers) }
+    }
 
     /// The candidates of a task: ``eligibleOfficers(_:)`` with shifts in its window.
     func candidates(_ task: TaskFacts) -> [Candidate] { needs(task).candidates }
