@@ -20,8 +20,9 @@ struct Schedule {
     let shiftFlat: [Int]
     /// Where each officer's shifts begin in ``shiftFlat``.
     let shiftOffsets: [Int]
-    /// Each shift's start and end (as in `problem.shifts`), for the slot search's first filters.
+    /// Each shift's start (as in `problem.shifts`), for the slot search's first filters.
     let shiftStarts: [Int]
+    /// Each shift's end, likewise.
     let shiftEnds: [Int]
     /// The officer of each shift (-1: an officer not in the problem).
     let shiftOfficers: [Int]
