@@ -265,10 +265,13 @@ public enum Planner {
     }
 }
 
-/// Phase timings for profiling (printed only when `BOA_PLANNER_PHASES` is set).
+/// Phase timings for profiling (printed only when `BOA_PLANNER_PHASES` is set). Unset, it reads no clock: what the
+/// planner decides never depends on the time it takes.
 final class PhaseClock {
-    private var last = PhaseClock.seconds()
     private let enabled = getenv("BOA_PLANNER_PHASES") != nil
+    private var last: Double
+
+    init() { last = enabled ? PhaseClock.seconds() : 0 }
 
     static func seconds() -> Double {
         var time = timespec()
