@@ -74,7 +74,7 @@ struct AssignmentModel {
                 for position in candidate.shifts {
                     let shiftIndex = schedule.shiftsByOfficer[officer][position]
                     let shift = problem.shifts[shiftIndex]
-                    if !schedule.meetsWindow(shift, task, windowStart: windowStart) { continue }
+                    if !schedule.meetsWindow(shiftIndex, task, windowStart: windowStart) { continue }
                     if !absences.isEmpty, absences.contains(where: { $0.from <= shift.start && ($0.until ?? Int.max) >= shift.end }) { continue }
                     let travel = shift.startPoint.map { settings.travelMinutes($0, task.point) } ?? fromBase
                     let late = max(0, max(shift.start + travel, windowStart) - target) * Targets.weight(task.priority)

@@ -196,7 +196,8 @@ public enum Planner {
                 for stop in schedule.stops[shiftIndex] where stop.start < task.deadline && stop.end > windowStart && !stop.pinned && stop.priority > task.priority {
                     // Behind the four kept on priority and start alone: the task need not be looked up.
                     if candidates.count == 4, let last = candidates.last, (stop.priority.rawValue, stop.start) < (last.key.priority, last.key.start) { continue }
-                    guard let other = schedule.tasks[stop.taskId], !other.pinned, other.priority > task.priority else { continue }
+                    // The stop carries the task's pinned flag and priority, checked above.
+                    guard let other = schedule.tasks[stop.taskId] else { continue }
                     let stopKey: Key = (other.priority.rawValue, stop.start, other.number)
                     if candidates.count == 4, let last = candidates.last, !(stopKey > last.key) { continue }
                     guard !candidates.contains(where: { $0.task.id == other.id }), let visit = schedule.visits[stop.taskId] else { continue }
@@ -244,7 +245,7 @@ public enum Planner {
         let withDeed = active.filter { schedule.hasDeed($0, task, powers: powerBits) }
         let screened = withDeed.filter { problem.officers[$0].screening >= task.confidentiality }
         let onShift = screened.filter { officer in
-            schedule.shiftsByOfficer[officer].contains { schedule.meetsWindow(problem.shifts[$0], task, windowStart: windowStart) }
+            schedule.shiftsByOfficer[officer].contains { schedule.meetsWindow($0, task, windowStart: windowStart) }
         }
         let free = onShift.filter { !schedule.slots(for: task, officer: $0, notBefore: problem.now).isEmpty }
         let powers = task.powers.map(\.rawValue).sorted().joined(separator: " + ")

@@ -247,9 +247,7 @@ struct Schedule {
             var high = -1
             let base = shiftOffsets[officer]
             for position in 0..<(shiftOffsets[officer + 1] - base) {
-                let shiftIndex = shiftFlat[base + position]
-                // As ``meetsWindow(_:_:windowStart:)``, on the flat starts and ends.
-                guard shiftEnds[shiftIndex] >= windowStart + task.durationMinutes, shiftStarts[shiftIndex] <= task.deadline - task.durationMinutes else { continue }
+                guard meetsWindow(shiftFlat[base + position], task, windowStart: windowStart) else { continue }
                 if low < 0 { low = position }
                 high = position + 1
             }
@@ -269,10 +267,11 @@ struct Schedule {
     /// The candidates of a task: ``eligibleOfficers(_:)`` with shifts in its window.
     func candidates(_ task: TaskFacts) -> [Candidate] { needs(task).candidates }
 
-    /// Whether a shift could hold the task's work at all (from `windowStart` to the deadline).
+    /// Whether a shift (an index into `problem.shifts`) could hold the task's work at all (from `windowStart` to the
+    /// deadline).
     @inline(__always)
-    func meetsWindow(_ shift: ShiftFacts, _ task: TaskFacts, windowStart: Int) -> Bool {
-        shift.end >= windowStart + task.durationMinutes && shift.start <= task.deadline - task.durationMinutes
+    func meetsWindow(_ shiftIndex: Int, _ task: TaskFacts, windowStart: Int) -> Bool {
+        shiftEnds[shiftIndex] >= windowStart + task.durationMinutes && shiftStarts[shiftIndex] <= task.deadline - task.durationMinutes
     }
 
     /// Every slot of an officer for a task, honouring shift, travel, window, deed dates and absences.
@@ -297,7 +296,7 @@ struct Schedule {
         @inline(__always)
         func mayHold(_ position: Int) -> Bool {
             let shiftIndex = shiftFlat[shiftBase + position]
-            return longestFree[shiftIndex] >= duration && shiftEnds[shiftIndex] >= windowStart + duration && shiftStarts[shiftIndex] <= windowEnd - duration
+            return longestFree[shiftIndex] >= duration && meetsWindow(shiftIndex, task, windowStart: windowStart)
         }
         guard let firstShift = positions.first(where: mayHold) else { return }
         let deeds = deedSpans[officer]
