@@ -12,10 +12,11 @@ import Foundation
 /// (a) next to one (b) can mislead); each round's ratio is shown, and the median ratio is the result.
 ///
 /// Options: `--files N` (10,000), `--rounds N` (3), `--rate N` files/s for (c) (50), `--latency-files N` (500),
-/// `--batch N` directory fsync per N files in (a) (256), `--folder DIR` (the current folder).
+/// `--batch N` directory fsync per N files in (a) (256), `--folder DIR` (the current folder). `--write-files DIR` only
+/// writes the N request files of (b) into DIR and stops (for profiling `boa-coord process` or `run` by hand).
 enum IntakeBenchmark {
     static func run(_ arguments: [String]) throws(UsageError) {
-        let options = try Options(arguments, allowed: ["files", "rate", "latency-files", "batch", "folder", "rounds"])
+        let options = try Options(arguments, allowed: ["files", "rate", "latency-files", "batch", "folder", "rounds", "write-files"])
         let count = try options.int("files", default: 10_000)
         let rounds = max(1, try options.int("rounds", default: 3))
         let rate = try options.int("rate", default: 50)
@@ -23,6 +24,16 @@ enum IntakeBenchmark {
         let batch = try options.int("batch", default: 256)
         let base = URL(fileURLWithPath: options.string("folder") ?? FileManager.default.currentDirectoryPath)
             .appendingPathComponent(".build-bench-intake", isDirectory: true)
+        if let target = options.string("write-files") {
+            do {
+                try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
+                for (index, bytes) in requests(count).enumerated() { try Data(bytes).write(to: URL(fileURLWithPath: target).appendingPathComponent("v\(index).xml")) }
+            } catch {
+                throw UsageError(message: "\(error)")
+            }
+            print("wrote \(count) taakVerzoek files into \(target)")
+            return
+        }
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("boa-coord")
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
             throw UsageError(message: "no boa-coord next to boa-bench (\(binary.path)): build both, e.g. swift build -c release")

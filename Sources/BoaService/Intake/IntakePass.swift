@@ -139,6 +139,9 @@ public final class Intake: Sendable {
                 ])
             }
             FaultInjection.crashIfAsked(at: "archive")
+            // In `run`, a batch's answers go out while the next batch is taken in, rather than after the whole pass:
+            // the publisher mostly waits on the disk, and the intake on the CPU.
+            publisher?.nudge()
         }
         phases.mark("apply")
         report.holdsEnded = try endHolds(now: now)
