@@ -91,8 +91,9 @@ public final class Intake: Sendable {
 
     /// One pass over `files` (found in the inbox) plus anything left claimed: take them in, end holds, publish.
     /// `now` is the pass's clock (fixed by `--now` in `process`). Without a `publisher` the pass publishes
-    /// itself, answers before planning and the rest after; with one (`run`) it nudges it at those two moments
-    /// and goes on, and `published` in the report stays 0 (the publisher logs what it published).
+    /// itself, answers before planning and the rest after; with one (`run`) it nudges it after each committed
+    /// batch and at those two moments and goes on, and `published` in the report stays 0 (the publisher logs what
+    /// it published).
     func pass(files: [InboxFile], now: Int64, clock: @escaping @Sendable () -> Int64, planning: PlanningMode = .insert,
               publisher: BackgroundPublisher? = nil) throws -> PassReport {
         var report = PassReport()
