@@ -229,7 +229,30 @@ public enum Planner {
             })
     }
 
+    /// Takes out every visit whose trip or work now touches an absence (a visit taken out before it lengthened its
+    /// trip) and places it again where it may go, if anywhere. Plans without such a visit are left as they are.
+    static func mendAbsences(_ schedule: inout Schedule, _ problem: PlanningProblem, _ explanations: inout [Int64: Explanation]) {
+        // Each visit placed again is placed by the slot search, which honours absences; taking one out can still
+        // break the next, so the rounds are bounded, and after them visits are only taken out (which ends).
+        var rounds = 0
+        while let taskId = schedule.visitsTouchingAbsences().first {
+            rounds += 1
+            schedule.remove(taskId)
+            schedule.scores[taskId] = nil
+            explanations[taskId] = nil
+            guard rounds <= 4 * max(1, problem.tasks.count), let task = schedule.tasks[taskId],
+                let insertion = schedule.bestInsertion(task, notBefore: problem.now, current: problem.current[taskId])
+            else { continue }
+            schedule.add(insertion.visit)
+            schedule.scores[taskId] = insertion.score
+            explanations[taskId] = explain(insertion)
+        }
+    }
+
     static func finish(_ schedule: Schedule, _ problem: PlanningProblem, _ explanations: [Int64: Explanation]) -> Plan {
+        var schedule = schedule
+        var explanations = explanations
+        mendAbsences(&schedule, problem, &explanations)
         var unplanned: [Int64: Unplanned] = [:]
         for task in problem.tasks where schedule.visits[task.id] == nil {
             unplanned[task.id] = funnel(task, problem: problem, schedule: schedule)

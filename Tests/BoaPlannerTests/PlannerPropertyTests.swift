@@ -26,6 +26,13 @@ import Testing
         #expect(violations.isEmpty, "\(violations)")
     }
 
+    /// Found by the property below (seed 985991): a re-optimised plan put task 16 inside an officer's absence.
+    @Test func aReoptimisedPlanKeepsOutOfAbsences() {
+        let problem = PlanningInstances.make(officers: 10, tasks: 35, days: 2, seed: 985_991)
+        let violations = HardRuleChecker.violations(Planner.reoptimise(problem), problem)
+        #expect(violations.isEmpty, "\(violations)")
+    }
+
     @Test func reoptimisedPlansBreakNoHardRule() async {
         await propertyCheck(count: 40, input: Gen.int(in: 1...1_000_000)) { seed in
             let problem = PlanningInstances.make(officers: 10, tasks: 35, days: 2, seed: UInt64(seed))
