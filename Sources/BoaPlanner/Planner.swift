@@ -235,7 +235,7 @@ public enum Planner {
         // Each visit placed again is placed by the slot search, which honours absences; taking one out can still
         // break the next, so the rounds are bounded, and after them visits are only taken out (which ends).
         var rounds = 0
-        while let taskId = schedule.visitsTouchingAbsences().first {
+        while let taskId = schedule.firstVisitTouchingAbsence() {
             rounds += 1
             schedule.remove(taskId)
             schedule.scores[taskId] = nil

@@ -408,25 +408,22 @@ struct Schedule {
         visits[visit.taskId] = visit
     }
 
-    /// The visits (by task id, ascending) with a stop whose trip from the stop before it, as the plan is now, or
-    /// whose work touches an absence of its officer; started (pinned) work is exempt. Taking a stop out makes the
-    /// trip to the one after it start from further away, and so earlier: it can then reach back into an absence
-    /// that lies in the idle time before that stop, which no slot search saw.
-    func visitsTouchingAbsences() -> [Int64] {
-        var found: Set<Int64> = []
+    /// The lowest task id of a visit with a stop whose trip from the stop before it (its ``Stop/travelIn``, kept as
+    /// the plan is now) or whose work touches an absence of its officer; started (pinned) work is exempt. Taking a
+    /// stop out makes the trip to the one after it start from further away, and so earlier: it can then reach back
+    /// into an absence that lies in the idle time before that stop, which no slot search saw.
+    func firstVisitTouchingAbsence() -> Int64? {
+        var first: Int64?
         for (shiftIndex, shiftStops) in stops.enumerated() where !shiftStops.isEmpty {
-            let shift = problem.shifts[shiftIndex]
-            guard let officer = officerIndexes[shift.officerId] else { continue }
+            guard let officer = officerIndexes[problem.shifts[shiftIndex].officerId] else { continue }
             let absences = absencesByOfficer[officer]
             if absences.isEmpty { continue }
-            var place = shift.startPoint ?? settings.homeBase
-            for stop in shiftStops {
-                let departure = stop.start - settings.travelMinutes(place, stop.point)
-                if !stop.pinned, absences.contains(where: { departure < ($0.until ?? Int.max) && $0.from < stop.end }) { found.insert(stop.taskId) }
-                place = stop.point
+            for stop in shiftStops where !stop.pinned && stop.taskId < (first ?? Int64.max) {
+                let departure = stop.start - stop.travelIn
+                if absences.contains(where: { departure < ($0.until ?? Int.max) && $0.from < stop.end }) { first = stop.taskId }
             }
         }
-        return found.sorted()
+        return first
     }
 
     /// Removes a task's visit.
