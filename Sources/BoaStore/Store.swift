@@ -159,6 +159,8 @@ enum Migrations {
             "CREATE INDEX shift_end ON shift(einde)",
             "CREATE INDEX assignment_active_by_officer ON assignment(boa_id, planned_start, id) WHERE state = 'ACTIVE'",
         ]),
+        // No index with a random key on the insert path of every message (see SchemaV3).
+        ("v3-no-random-keys-on-insert", SchemaV3.statements),
     ]
 
     static var migrator: DatabaseMigrator {

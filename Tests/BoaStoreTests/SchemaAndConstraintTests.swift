@@ -42,6 +42,47 @@ import Testing
         }
     }
 
+    @Test func theLogRebuiltByV3KeepsItsRowsChainAndGuards() throws {
+        // A v2 database with a logged history, upgraded by v3.
+        let folder = try temporaryFolder()
+        let url = folder.appendingPathComponent("boa.sqlite")
+        let queue = try DatabaseQueue(path: url.path)
+        var migrator = DatabaseMigrator()
+        for migration in Migrations.all.prefix(while: { $0.name != "v3-no-random-keys-on-insert" }) {
+            migrator.registerMigration(migration.name) { db in for statement in migration.statements { try db.execute(sql: statement) } }
+        }
+        try migrator.migrate(queue)
+        // The rows are written by the store's own code (and so with its hash chain), on the v2 schema.
+        try queue.write { db in
+            let tx = try StoreTransaction(db)
+            for index in 1...5 {
+                try tx.appendLog(LogEntry(at: Int64(index), action: .received, objectType: "bericht", objectId: "R-\(index)", performer: "test"))
+            }
+        }
+        try queue.close()
+        let store = try Store.open(at: url)
+        #expect(try store.appliedMigrations() == Migrations.all.map(\.name))
+        #expect(try store.verifyLog().rowsChecked == 5)
+        let objects = try store.read { try String.fetchAll($0.db, sql: "SELECT object_id FROM audit_log ORDER BY seq") }
+        #expect(objects == (1...5).map { "R-\($0)" })
+        // The guards came back with the table; the hash is no longer indexed, the resend lookup is.
+        for sql in ["UPDATE processing_log SET detail = 'x' WHERE seq = 1", "DELETE FROM processing_log WHERE seq = 1"] {
+            #expect(throws: StoreError.self, "\(sql)") { try store.write { tx in try tx.db.execute(sql: sql) } }
+        }
+        let indexes = try store.read { try String.fetchAll($0.db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('processing_log', 'inbound_message') ORDER BY name") }
+        #expect(!indexes.contains { $0.hasPrefix("sqlite_autoindex_processing_log") }, "no UNIQUE index on the log's hash")
+        #expect(!indexes.contains("inbound_message_sha256"))
+        #expect(indexes.contains("inbound_message_resend"))
+        #expect(indexes.contains("processing_log_partner"))
+        let plan = try store.read { db in
+            try Row.fetchAll(db.db, sql: "EXPLAIN QUERY PLAN SELECT id FROM inbound_message WHERE referentienummer = 'R' AND sha256 = 'x'").map { $0["detail"] as String }
+        }
+        #expect(plan.joined().contains("inbound_message_resend"))
+        // The chain goes on from the copied rows.
+        try store.write { tx in try tx.appendLog(LogEntry(at: 6, action: .received, objectType: "bericht", objectId: "R-6", performer: "test")) }
+        #expect(try store.verifyLog().rowsChecked == 6)
+    }
+
     @Test func reopeningChangesNothing() throws {
         let (store, url) = try makeStore()
         try store.write { tx in try tx.appendLog(LogEntry(at: 1, action: .received, objectType: "bericht", objectId: "1", performer: "test")) }

@@ -58,7 +58,7 @@ struct IntakeApplier {
         record.archivePath = try reservePath(folder: "archive/\(Amsterdam.localDate(atMilliseconds: now))", name: file.claimed.name)
 
         // A byte-identical resend: the same answer again, nothing processed twice.
-        if let original = try transaction.inbound(withSHA256: file.sha256).first(where: { $0.outcome != .duplicate }) {
+        if let original = try transaction.inbound(withSHA256: file.sha256, reference: facts.reference).first(where: { $0.outcome != .duplicate }) {
             record.outcome = .duplicate
             record.duplicateOf = original.id
             record.partner = original.partner

@@ -339,10 +339,18 @@ extension StoreTransaction {
         try Bool.fetchOne(db, cached: "SELECT EXISTS (SELECT 1 FROM inbound_message WHERE archive_path = ? OR rejected_path = ?)", arguments: [path, path]) ?? false
     }
 
-    /// Inbound messages with these bytes, oldest first.
-    public func inbound(withSHA256 sha256: String) throws -> [InboundRecord] {
-        try Row.fetchAll(db, cached: "SELECT \(InboundRecord.columns) FROM inbound_message WHERE sha256 = ? ORDER BY id", arguments: [sha256])
-            .map(InboundRecord.init(row:))
+    /// Inbound messages with these bytes, oldest first. Byte-identical files have the same `referentienummer` as
+    /// read from those bytes (`nil` when none could be read), so the lookup goes by both, through an index whose
+    /// keys follow the partners' numbering rather than the hash's random order.
+    public func inbound(withSHA256 sha256: String, reference: String?) throws -> [InboundRecord] {
+        let rows = if let reference {
+            try Row.fetchAll(db, cached: "SELECT \(InboundRecord.columns) FROM inbound_message WHERE referentienummer = ? AND sha256 = ? ORDER BY id",
+                             arguments: [reference, sha256])
+        } else {
+            try Row.fetchAll(db, cached: "SELECT \(InboundRecord.columns) FROM inbound_message WHERE referentienummer IS NULL AND sha256 = ? ORDER BY id",
+                             arguments: [sha256])
+        }
+        return rows.map(InboundRecord.init(row:))
     }
 
     /// The accepted (or held) message of a partner with this `referentienummer`.

@@ -344,10 +344,7 @@ enum SchemaV1 {
             hash TEXT NOT NULL UNIQUE CHECK (length(hash) = 64)
         )
         """,
-        "CREATE INDEX processing_log_object ON processing_log(object_type, object_id)",
-        "CREATE INDEX processing_log_at ON processing_log(at)",
-        "CREATE INDEX processing_log_actie ON processing_log(actie, at)",
-        "CREATE INDEX processing_log_partner ON processing_log(partner, actie, seq)",
+    ] + processingLogIndexes + [
         """
         CREATE TABLE log_anchor (
             id INTEGER PRIMARY KEY,
@@ -358,19 +355,7 @@ enum SchemaV1 {
         )
         """,
         // Append-only: no update ever; a delete only of rows an anchor has already cut off.
-        """
-        CREATE TRIGGER processing_log_no_update BEFORE UPDATE ON processing_log
-        BEGIN
-            SELECT RAISE(ABORT, 'processing_log is append-only: rows can be added, never changed');
-        END
-        """,
-        """
-        CREATE TRIGGER processing_log_no_delete BEFORE DELETE ON processing_log
-        WHEN OLD.seq > (SELECT COALESCE(MAX(cut_seq), 0) FROM log_anchor)
-        BEGIN
-            SELECT RAISE(ABORT, 'processing_log is append-only: only the retention job removes rows, after recording an anchor');
-        END
-        """,
+    ] + processingLogTriggers + [
         """
         CREATE TRIGGER log_anchor_forward BEFORE INSERT ON log_anchor
         WHEN NEW.cut_seq <= (SELECT COALESCE(MAX(cut_seq), 0) FROM log_anchor)
@@ -406,12 +391,7 @@ enum SchemaV1 {
                t.reden_code, t.reden_toelichting, t.buurtcode, t.stripped_at, t.id AS task_id
           FROM task t
         """,
-        """
-        CREATE VIEW audit_log AS
-        SELECT seq, at, actie, object_type, object_id, uitvoerder, vertrouwelijkheid, bewaartermijn, detail, hash,
-               grondslag, partner, prev_hash
-          FROM processing_log
-        """,
+    ] + [auditLogView] + [
         """
         CREATE VIEW audit_assignments AS
         SELECT t.taak_nummer, a.boa_id, a.state, a.planned_start, a.planned_end, a.travel_minutes, a.created_at, a.ended_at,
@@ -425,4 +405,37 @@ enum SchemaV1 {
           FROM task_status s JOIN task t ON t.id = s.task_id LEFT JOIN inbound_message m ON m.id = s.inbound_id
         """,
     ]
+
+    /// The processing log's indexes (v1; rebuilt unchanged by v3).
+    static let processingLogIndexes: [String] = [
+        "CREATE INDEX processing_log_object ON processing_log(object_type, object_id)",
+        "CREATE INDEX processing_log_at ON processing_log(at)",
+        "CREATE INDEX processing_log_actie ON processing_log(actie, at)",
+        "CREATE INDEX processing_log_partner ON processing_log(partner, actie, seq)",
+    ]
+
+    /// The processing log's append-only triggers (v1; rebuilt unchanged by v3).
+    static let processingLogTriggers: [String] = [
+        """
+        CREATE TRIGGER processing_log_no_update BEFORE UPDATE ON processing_log
+        BEGIN
+            SELECT RAISE(ABORT, 'processing_log is append-only: rows can be added, never changed');
+        END
+        """,
+        """
+        CREATE TRIGGER processing_log_no_delete BEFORE DELETE ON processing_log
+        WHEN OLD.seq > (SELECT COALESCE(MAX(cut_seq), 0) FROM log_anchor)
+        BEGIN
+            SELECT RAISE(ABORT, 'processing_log is append-only: only the retention job removes rows, after recording an anchor');
+        END
+        """,
+    ]
+
+    /// The `audit_log` view (v1; rebuilt unchanged by v3).
+    static let auditLogView = """
+    CREATE VIEW audit_log AS
+    SELECT seq, at, actie, object_type, object_id, uitvoerder, vertrouwelijkheid, bewaartermijn, detail, hash,
+           grondslag, partner, prev_hash
+      FROM processing_log
+    """
 }
