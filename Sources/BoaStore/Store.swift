@@ -163,9 +163,12 @@ enum Migrations {
         ("v3-no-random-keys-on-insert", SchemaV3.statements),
     ]
 
-    static var migrator: DatabaseMigrator {
+    static var migrator: DatabaseMigrator { migrator(all) }
+
+    /// A migrator for these migrations only (a prefix of `all` makes a database of an earlier version).
+    static func migrator(_ migrations: some Sequence<(name: String, statements: [String])>) -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        for migration in all {
+        for migration in migrations {
             migrator.registerMigration(migration.name) { db in
                 for statement in migration.statements { try db.execute(sql: statement) }
             }

@@ -25,11 +25,7 @@ import Testing
             let folder = try temporaryFolder()
             let url = folder.appendingPathComponent("boa.sqlite")
             let queue = try DatabaseQueue(path: url.path)
-            var migrator = DatabaseMigrator()
-            for migration in Migrations.all.prefix(count) {
-                migrator.registerMigration(migration.name) { db in for statement in migration.statements { try db.execute(sql: statement) } }
-            }
-            try migrator.migrate(queue)
+            try Migrations.migrator(Migrations.all.prefix(count)).migrate(queue)
             if count > 0 {
                 try queue.write { db in try db.execute(sql: "INSERT INTO service_state (key, value) VALUES ('made-by', ?)", arguments: ["\(count)"]) }
             }
@@ -47,11 +43,7 @@ import Testing
         let folder = try temporaryFolder()
         let url = folder.appendingPathComponent("boa.sqlite")
         let queue = try DatabaseQueue(path: url.path)
-        var migrator = DatabaseMigrator()
-        for migration in Migrations.all.prefix(while: { $0.name != "v3-no-random-keys-on-insert" }) {
-            migrator.registerMigration(migration.name) { db in for statement in migration.statements { try db.execute(sql: statement) } }
-        }
-        try migrator.migrate(queue)
+        try Migrations.migrator(Migrations.all.prefix(while: { $0.name != "v3-no-random-keys-on-insert" })).migrate(queue)
         // The rows are written by the store's own code (and so with its hash chain), on the v2 schema.
         try queue.write { db in
             let tx = try StoreTransaction(db)
@@ -75,9 +67,10 @@ import Testing
         #expect(indexes.contains("inbound_message_resend"))
         #expect(indexes.contains("processing_log_partner"))
         let plan = try store.read { db in
-            try Row.fetchAll(db.db, sql: "EXPLAIN QUERY PLAN SELECT id FROM inbound_message WHERE referentienummer = 'R' AND sha256 = 'x'").map { $0["detail"] as String }
+            try Row.fetchAll(db.db, sql: "EXPLAIN QUERY PLAN SELECT id FROM inbound_message WHERE referentienummer IS ? AND sha256 = ?", arguments: [nil, "x"])
+                .map { $0["detail"] as String }
         }
-        #expect(plan.joined().contains("inbound_message_resend"))
+        #expect(plan.joined().contains("inbound_message_resend"), "\(plan)")
         // The chain goes on from the copied rows.
         try store.write { tx in try tx.appendLog(LogEntry(at: 6, action: .received, objectType: "bericht", objectId: "R-6", performer: "test")) }
         #expect(try store.verifyLog().rowsChecked == 6)

@@ -343,14 +343,9 @@ extension StoreTransaction {
     /// read from those bytes (`nil` when none could be read), so the lookup goes by both, through an index whose
     /// keys follow the partners' numbering rather than the hash's random order.
     public func inbound(withSHA256 sha256: String, reference: String?) throws -> [InboundRecord] {
-        let rows = if let reference {
-            try Row.fetchAll(db, cached: "SELECT \(InboundRecord.columns) FROM inbound_message WHERE referentienummer = ? AND sha256 = ? ORDER BY id",
-                             arguments: [reference, sha256])
-        } else {
-            try Row.fetchAll(db, cached: "SELECT \(InboundRecord.columns) FROM inbound_message WHERE referentienummer IS NULL AND sha256 = ? ORDER BY id",
-                             arguments: [sha256])
-        }
-        return rows.map(InboundRecord.init(row:))
+        try Row.fetchAll(db, cached: "SELECT \(InboundRecord.columns) FROM inbound_message WHERE referentienummer IS ? AND sha256 = ? ORDER BY id",
+                         arguments: [reference, sha256])
+            .map(InboundRecord.init(row:))
     }
 
     /// The accepted (or held) message of a partner with this `referentienummer`.

@@ -406,7 +406,7 @@ enum SchemaV1 {
         """,
     ]
 
-    /// The processing log's indexes (v1; rebuilt unchanged by v3).
+    /// The processing log's indexes (v1; rebuilt unchanged by v3). Released migrations run this text: never edit it.
     static let processingLogIndexes: [String] = [
         "CREATE INDEX processing_log_object ON processing_log(object_type, object_id)",
         "CREATE INDEX processing_log_at ON processing_log(at)",
@@ -414,7 +414,7 @@ enum SchemaV1 {
         "CREATE INDEX processing_log_partner ON processing_log(partner, actie, seq)",
     ]
 
-    /// The processing log's append-only triggers (v1; rebuilt unchanged by v3).
+    /// The processing log's append-only triggers (v1; rebuilt unchanged by v3). Released migrations run this text: never edit it.
     static let processingLogTriggers: [String] = [
         """
         CREATE TRIGGER processing_log_no_update BEFORE UPDATE ON processing_log
@@ -431,7 +431,7 @@ enum SchemaV1 {
         """,
     ]
 
-    /// The `audit_log` view (v1; rebuilt unchanged by v3).
+    /// The `audit_log` view (v1; rebuilt unchanged by v3). Released migrations run this text: never edit it.
     static let auditLogView = """
     CREATE VIEW audit_log AS
     SELECT seq, at, actie, object_type, object_id, uitvoerder, vertrouwelijkheid, bewaartermijn, detail, hash,
