@@ -161,6 +161,19 @@ enum Migrations {
         ]),
         // No index with a random key on the insert path of every message (see SchemaV3).
         ("v3-no-random-keys-on-insert", SchemaV3.statements),
+        // Fewer index entries per stored message. `task_received (received_at)` is a prefix of
+        // `task_received_priority (received_at, prioriteit, first_planned_at)`, which serves every lookup by
+        // `received_at`. An inbound row is inserted before its task exists and most are never rejected, so the full
+        // indexes on `task_id` and `rejected_path` took a NULL entry for every row (and, for `task_id`, a delete and
+        // an insert when the task was linked). Every lookup of either compares with `=`, which SQLite knows implies
+        // `IS NOT NULL`, so the partial indexes serve them, the foreign-key check when a task is deleted included.
+        ("v4-fewer-index-entries-per-message", [
+            "DROP INDEX task_received",
+            "DROP INDEX inbound_message_task",
+            "CREATE INDEX inbound_message_task ON inbound_message(task_id) WHERE task_id IS NOT NULL",
+            "DROP INDEX inbound_message_rejected",
+            "CREATE INDEX inbound_message_rejected ON inbound_message(rejected_path) WHERE rejected_path IS NOT NULL",
+        ]),
     ]
 
     static var migrator: DatabaseMigrator { migrator(all) }

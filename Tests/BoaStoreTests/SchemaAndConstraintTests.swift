@@ -76,6 +76,30 @@ import Testing
         #expect(try store.verifyLog().rowsChecked == 6)
     }
 
+    @Test func v4sPartialIndexesServeEveryLookupOfTheirColumns() throws {
+        let (store, _) = try makeStore()
+        func plan(_ sql: String, _ arguments: StatementArguments) throws -> String {
+            try store.read { db in try Row.fetchAll(db.db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0["detail"] as String }.joined(separator: "; ") }
+        }
+        let byTask = try plan("SELECT id FROM inbound_message WHERE task_id = ?", [1])
+        #expect(byTask.contains("inbound_message_task"), "\(byTask)")
+        let byPath = try plan("SELECT EXISTS (SELECT 1 FROM inbound_message WHERE archive_path = ? OR rejected_path = ?)", ["a", "a"])
+        #expect(byPath.contains("inbound_message_rejected") && byPath.contains("inbound_message_archive"), "\(byPath)")
+        let byTime = try plan("SELECT count(*) FROM task WHERE received_at >= ? AND received_at < ?", ["2026-11-01", "2026-12-01"])
+        #expect(byTime.contains("task_received_priority"), "\(byTime)")
+        let indexes = try store.read { try String.fetchAll($0.db, sql: "SELECT sql FROM sqlite_master WHERE name IN ('inbound_message_task', 'inbound_message_rejected', 'task_received') ORDER BY name") }
+        #expect(indexes.count == 2 && indexes.allSatisfy { $0.hasSuffix("IS NOT NULL") }, "\(indexes)")
+        // Deleting a task still finds the inbound rows that name it (ON DELETE SET NULL) through the partial index.
+        let inboundId = try store.write { tx in
+            let inboundId = try tx.insertInbound(sampleInbound("a.xml", reference: "R1"))
+            let taskId = try tx.insertTask(sampleTask(TaskNumber(year: 2026, sequence: 1), taskId: "T1"))
+            try tx.setInboundTask(inboundId, taskId: taskId)
+            return inboundId
+        }
+        try store.write { tx in try tx.db.execute(sql: "DELETE FROM task") }
+        #expect(try store.read { try Int64?.fetchOne($0.db, sql: "SELECT task_id FROM inbound_message WHERE id = ?", arguments: [inboundId]) } == .some(nil))
+    }
+
     @Test func reopeningChangesNothing() throws {
         let (store, url) = try makeStore()
         try store.write { tx in try tx.appendLog(LogEntry(at: 1, action: .received, objectType: "bericht", objectId: "1", performer: "test")) }

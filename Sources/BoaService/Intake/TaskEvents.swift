@@ -12,11 +12,13 @@ struct TaskEvents {
     var sender: OutboundSender { OutboundSender(transaction: transaction, service: configuration.serviceIdentity, now: now) }
 
     /// Moves a task to a status; tells the requester (KOPPELVLAK §5.4: after the reaction, on every change;
-    /// never for internal tasks), unless `notify` is false.
+    /// never for internal tasks), unless `notify` is false. A `reaction` is recorded with the status, in the same
+    /// UPDATE (the planner's reaction to a request sets both).
     func setStatus(_ task: TaskRecord, _ status: TaskStatus, at time: Int64? = nil, reason: ReasonCode? = nil, explanation: String? = nil,
-                   inboundId: Int64? = nil, notify: Bool = true) throws {
+                   inboundId: Int64? = nil, notify: Bool = true, reaction: Reaction? = nil) throws {
         let at = time ?? now
-        try transaction.setTaskStatus(task.id, status, at: at, reasonCode: reason?.rawValue, explanation: explanation, inboundId: inboundId)
+        try transaction.setTaskStatus(task.id, status, at: at, reasonCode: reason?.rawValue, explanation: explanation, inboundId: inboundId,
+                                      reaction: reaction)
         try transaction.appendLog(LogEntry(
             at: now, action: .changed, objectType: "taak", objectId: task.taskNumber.description, performer: performer,
             confidentiality: task.confidentiality, retention: task.retention, legalBasis: task.legalBasis, partner: task.partner,

@@ -19,10 +19,13 @@ struct NeighbourhoodRound {
     static let radius = 500.0
 
     /// Makes the round for a request, unless one covers its buurt already; returns the round's task id.
+    /// `openRounds` holds the open rounds across the requests of one planning step: read on the first request
+    /// that needs them, and added to here, rather than read again for every request.
     @discardableResult
-    func createIfNeeded(for request: TaskRecord) throws -> Int64? {
+    func createIfNeeded(for request: TaskRecord, openRounds: inout [TaskRecord]?) throws -> Int64? {
         guard request.category == .burglaryAftercare, request.origin == .request, !request.isTest, let location = request.location else { return nil }
-        let rounds = try transaction.openNeighbourhoodRounds()
+        let rounds = try openRounds ?? transaction.openNeighbourhoodRounds()
+        openRounds = rounds
         let covered = rounds.contains { round in
             guard let roundLocation = round.location else { return false }
             let overlaps = (round.earliestStart ?? round.receivedAt) < now + NeighbourhoodRound.lookAhead && round.deadline > now
@@ -41,6 +44,8 @@ struct NeighbourhoodRound {
             powers: [], minimumTeam: NeighbourhoodRound.team, receivedAt: now)
         round.description = nil
         let id = try transaction.insertTask(round)
+        round.id = id
+        openRounds?.append(round)
         try transaction.appendLog(LogEntry(
             at: now, action: .received, objectType: "taak", objectId: number.description, performer: performer,
             retention: round.retention, legalBasis: .wpgArticle8,

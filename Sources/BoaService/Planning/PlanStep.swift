@@ -91,6 +91,7 @@ struct PlanStep {
 
         // 4. Reactions to the undecided requests, and status changes of the rest.
         var rounds = 0
+        var openRounds: [TaskRecord]?
         for task in undecided {
             if let visit = task.isTest ? shadowVisits[task.id] : plan.visits[task.id] {
                 try react(task, .accept, reason: nil, explanation: nil, visit: visit)
@@ -103,7 +104,9 @@ struct PlanStep {
             }
             report.reactions += 1
             // Burglary aftercare: an accepted request brings a neighbourhood round (§8.2).
-            if try NeighbourhoodRound(transaction: transaction, configuration: configuration, now: now).createIfNeeded(for: task) != nil { rounds += 1 }
+            if try NeighbourhoodRound(transaction: transaction, configuration: configuration, now: now).createIfNeeded(for: task, openRounds: &openRounds) != nil {
+                rounds += 1
+            }
         }
         report.planned = plan.visits.count
         if rounds > 0 {
@@ -168,13 +171,15 @@ struct PlanStep {
                                 plannedStart: visit.map { Amsterdam.timestamp(atMilliseconds: Int64($0.start) * 60_000) }, team: visit?.officerIds)
         try sender.send(.taskReaction(body), to: partner, crossReference: try requestReference(task), inboundId: task.inboundId, taskId: task.id,
                         isTest: task.isTest)
-        try transaction.setTaskReaction(task.id, reaction, at: now)
-        var updated = task
-        updated.reaction = reaction
         if setStatus {
+            // One UPDATE records the reaction with the status; the task's reason is the status's unless a
+            // PROVISIONAL carries a reason code of its own.
             let status: TaskStatus = reaction == .accept ? .planned : (reaction == .provisional ? .accepted : .declined)
-            try events.setStatus(task, status, reason: reaction == .decline ? reason : nil, explanation: explanation, notify: false)
-            if reaction != .accept { try transaction.setTaskReason(task.id, code: reason?.rawValue, text: explanation) }
+            let statusReason = reaction == .decline ? reason : nil
+            try events.setStatus(task, status, reason: statusReason, explanation: explanation, notify: false, reaction: reaction)
+            if reaction != .accept, statusReason != reason { try transaction.setTaskReason(task.id, code: reason?.rawValue, text: explanation) }
+        } else {
+            try transaction.setTaskReaction(task.id, reaction, at: now)
         }
         try transaction.appendLog(LogEntry(
             at: now, action: .sent, objectType: "taak", objectId: task.taskNumber.description, performer: performer,
@@ -184,7 +189,7 @@ struct PlanStep {
 
     private func requestReference(_ task: TaskRecord) throws -> String? {
         guard let inboundId = task.inboundId else { return nil }
-        return try transaction.inbound(id: inboundId)?.reference
+        return try transaction.inboundReference(id: inboundId)
     }
 }
 

@@ -92,12 +92,15 @@ public struct InboundRecord: Hashable, Sendable {
         self.archivePath = archivePath
     }
 
-    static let columns = """
+    /// The columns every inbound SELECT reads, in this order (rows are read by position).
+    static let columnList = ColumnList("""
         id, file_name, inbox_folder, partner, root_element, functie, berichtcode, referentienummer, cross_refnummer,
         tijdstip_bericht, is_test, sha256, size, outcome, fault_code, fault_text, duplicate_of, received_at, decided_at, archive_path, task_id, rejected_path, claim_name
-        """
+        """)
+    static var columns: String { columnList.sql }
 
     init(row: Row) {
+        let row = PositionedRow(row: row, columns: InboundRecord.columnList)
         id = row["id"]
         fileName = row["file_name"]
         inboxFolder = row["inbox_folder"]
@@ -191,12 +194,15 @@ public struct OutboundRecord: Hashable, Sendable {
         self.createdAt = createdAt
     }
 
-    static let columns = """
+    /// The columns every outbound SELECT reads, in this order (rows are read by position).
+    static let columnList = ColumnList("""
         id, partner, functie, berichtcode, referentienummer, cross_refnummer, fault_code, inbound_id, task_id, is_test,
         file_name, body, sha256, state, created_at, published_at
-        """
+        """)
+    static var columns: String { columnList.sql }
 
     init(row: Row) {
+        let row = PositionedRow(row: row, columns: OutboundRecord.columnList)
         id = row["id"]
         partner = row["partner"]
         function = row["functie"]
@@ -332,6 +338,11 @@ extension StoreTransaction {
     /// The inbound message with this id.
     public func inbound(id: Int64) throws -> InboundRecord? {
         try Row.fetchOne(db, cached: "SELECT \(InboundRecord.columns) FROM inbound_message WHERE id = ?", arguments: [id]).map(InboundRecord.init(row:))
+    }
+
+    /// The `referentienummer` of the inbound message with this id (nil when there is no such message or it had none).
+    public func inboundReference(id: Int64) throws -> String? {
+        try String.fetchOne(db, cached: "SELECT referentienummer FROM inbound_message WHERE id = ?", arguments: [id])
     }
 
     /// Whether an inbound row already plans to use this archive or rejected path.

@@ -219,52 +219,48 @@ extension StoreTransaction {
         try statement.execute()
     }
 
+    private static let statusSet = """
+        UPDATE task SET status = ?,
+            first_planned_at = CASE WHEN ? = 'INGEPLAND' THEN COALESCE(first_planned_at, ?) ELSE first_planned_at END,
+            completed_at = CASE WHEN ? = 'AFGEROND' THEN COALESCE(completed_at, ?) ELSE NULL END,
+            closed_at = CASE WHEN ? IN ('AFGEROND', 'GEWEIGERD', 'INGETROKKEN', 'OVERGEDRAGEN_POLITIE') THEN COALESCE(closed_at, ?) ELSE NULL END,
+            reden_code = ?, reden_toelichting = ?
+        """
+    private static let statusUpdate = statusSet + " WHERE id = ?"
+    private static let statusAndReactionUpdate = statusSet + ", reactie = ?, reactie_at = ? WHERE id = ?"
+
     /// Moves a task to a status, adding to its history; sets `first_planned_at`, `completed_at` and
-    /// `closed_at` the first time they apply.
-    public func setTaskStatus(_ taskId: Int64, _ status: TaskStatus, at: Int64, reasonCode: String? = nil, explanation: String? = nil, inboundId: Int64? = nil) throws {
+    /// `closed_at` the first time they apply. With a `reaction`, the same UPDATE records it as
+    /// ``setTaskReaction(_:_:at:)`` would, at `at`.
+    public func setTaskStatus(_ taskId: Int64, _ status: TaskStatus, at: Int64, reasonCode: String? = nil, explanation: String? = nil, inboundId: Int64? = nil,
+                              reaction: Reaction? = nil) throws {
         let time = StoreTime.text(at)
-        try db.execute(cached: """
-            UPDATE task SET status = ?,
-                first_planned_at = CASE WHEN ? = 'INGEPLAND' THEN COALESCE(first_planned_at, ?) ELSE first_planned_at END,
-                completed_at = CASE WHEN ? = 'AFGEROND' THEN COALESCE(completed_at, ?) ELSE NULL END,
-                closed_at = CASE WHEN ? IN ('AFGEROND', 'GEWEIGERD', 'INGETROKKEN', 'OVERGEDRAGEN_POLITIE') THEN COALESCE(closed_at, ?) ELSE NULL END,
-                reden_code = ?, reden_toelichting = ?
-             WHERE id = ?
-            """, arguments: [status.rawValue, status.rawValue, time, status.rawValue, time, status.rawValue, time, reasonCode, explanation, taskId])
+        var arguments: StatementArguments = [status.rawValue, status.rawValue, time, status.rawValue, time, status.rawValue, time, reasonCode, explanation]
+        if let reaction {
+            arguments += [reaction.rawValue, time, taskId]
+            try db.execute(cached: Self.statusAndReactionUpdate, arguments: arguments)
+        } else {
+            arguments += [taskId]
+            try db.execute(cached: Self.statusUpdate, arguments: arguments)
+        }
         try insertStatusHistory(taskId: taskId, status: status, at: at, reasonCode: reasonCode, explanation: explanation, inboundId: inboundId)
     }
 }
 
 extension TaskRecord {
-    static let columns = """
+    /// The columns every task SELECT reads, in this order (rows are read by position).
+    static let columnList = ColumnList("""
         id, taak_nummer, partner, taak_id, soort, inbound_id, is_test, categorie, subcategorie, prioriteit, status, vertrouwelijkheid,
         grondslag, bewaartermijn, bron_referentie, opdrachtgever_eenheid, opdrachtgever_rol, omschrijving, locatie_omschrijving,
         straatnaam, huisnummer, huisletter, huisnummertoevoeging, postcode, woonplaats, buurtcode, x, y, gewenst_aanvang,
         uiterlijk_gereed, duur_minuten, domein, bevoegdheden, minimale_bezetting, geweld_verwacht, veiligheid_toelichting,
         voorkeur_boa, parketnummer, pv_referentie, gevraagde_handeling, received_at, first_planned_at, completed_at, closed_at,
         last_change_tijdstip, reden_code, reden_toelichting, reactie
-        """
-
-    /// Where each of ``columns`` stands in a row selected with them.
-    static let positions: [String: Int] = {
-        var positions: [String: Int] = [:]
-        for (index, name) in columns.split(separator: ",").enumerated() { positions[String(name.filter { !$0.isWhitespace })] = index }
-        return positions
-    }()
-
-    /// A row of ``columns`` read by position: GRDB finds a column by name by comparing names case-insensitively
-    /// one by one, a large part of the cost of reading the open tasks in every pass (48 columns each).
-    struct Columns {
-        let row: Row
-
-        subscript<Value: DatabaseValueConvertible>(_ name: String) -> Value {
-            guard let position = TaskRecord.positions[name] else { return row[name] }
-            return row[position]
-        }
-    }
+        """)
+    static var columns: String { columnList.sql }
 
     init?(row: Row) {
-        let row = Columns(row: row)
+        let row = PositionedRow(row: row, columns: TaskRecord.columnList)
         guard let number = TaskNumber(row["taak_nummer"]), let category = Category(rawValue: row["categorie"]),
             let priority = Priority(rawValue: row["prioriteit"]), let status = TaskStatus(rawValue: row["status"]),
             let confidentiality = Confidentiality(rawValue: row["vertrouwelijkheid"]), let basis = LegalBasis(rawValue: row["grondslag"]),
