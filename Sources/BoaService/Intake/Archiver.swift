@@ -40,10 +40,10 @@ struct Archiver {
     private func perform(_ job: Job, syncing: Bool) throws(FileFailure) -> Set<String> {
         var touched: Set<String> = []
         if let rejected = job.rejectedPath {
-            let target = home.root.appendingPathComponent(rejected).path
+            let target = home.path(rejected)
             try POSIXFiles.makeDirectory((target as NSString).deletingLastPathComponent)
             // The copy comes from the claimed file, or from the archive if a restart finds it already moved.
-            let archived = job.archivePath.map { home.root.appendingPathComponent($0).path }
+            let archived = job.archivePath.map(home.path)
             let source = try POSIXFiles.status(job.source) != nil ? job.source : archived
             if try POSIXFiles.status(target) == nil, let source, let info = try POSIXFiles.status(source), POSIXFiles.isRegular(info) {
                 if case .bytes(let bytes) = try POSIXFiles.readRegularFile(source, limit: Int.max) {
@@ -56,7 +56,7 @@ struct Archiver {
             }
         }
         if let archive = job.archivePath {
-            let target = home.root.appendingPathComponent(archive).path
+            let target = home.path(archive)
             let folder = (target as NSString).deletingLastPathComponent
             try POSIXFiles.makeDirectory(folder)
             if try POSIXFiles.status(job.source) != nil, try POSIXFiles.status(target) == nil {

@@ -73,6 +73,13 @@ public struct Inbox: Sendable {
 /// takes it twice; the name keeps where it came from: `<folder or _>#<claim id>#<name>`.
 struct WorkFolder: Sendable {
     let root: URL
+    /// `root`'s path, made once (see ``Home/rootPath``).
+    let rootPath: String
+
+    init(root: URL) {
+        self.root = root
+        rootPath = root.path
+    }
 
     /// A claimed file.
     struct Claimed: Hashable, Sendable {
@@ -91,7 +98,7 @@ struct WorkFolder: Sendable {
         var name = file.name
         if name.utf8.count > 180 { name = String(name.utf8.prefix(180)) ?? String(name.prefix(60)) }
         let claimName = "\(file.folder ?? "_")#\(id)#\(name)"
-        let target = root.appendingPathComponent(claimName).path
+        let target = Home.join(rootPath, claimName)
         if Glibc.rename(file.path, target) != 0 {
             if errno == ENOENT { return nil }
             throw FileFailure("rename", file.path)
@@ -105,7 +112,7 @@ struct WorkFolder: Sendable {
         for claimName in try POSIXFiles.names(in: root.path) {
             let parts = claimName.split(separator: "#", maxSplits: 2, omittingEmptySubsequences: false)
             guard parts.count == 3 else { continue }
-            let path = root.appendingPathComponent(claimName).path
+            let path = Home.join(rootPath, claimName)
             guard let info = try POSIXFiles.status(path), POSIXFiles.isRegular(info) else { continue }
             claimed.append(Claimed(claimName: claimName, folder: parts[0] == "_" ? nil : String(parts[0]), name: String(parts[2]), path: path))
         }

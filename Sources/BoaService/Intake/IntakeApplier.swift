@@ -262,7 +262,7 @@ struct IntakeApplier {
         var attempt = 1
         while true {
             let candidate = attempt == 1 ? "\(folder)/\(name)" : "\(folder)/\(stem)-\(attempt)\(ext)"
-            let onDisk = FileManager.default.fileExists(atPath: home.root.appendingPathComponent(candidate).path)
+            let onDisk = FileManager.default.fileExists(atPath: home.path(candidate))
             let recorded = try transaction.isFilePathTaken(candidate)
             if !reservedPaths.contains(candidate), !onDisk, !recorded {
                 reservedPaths.insert(candidate)

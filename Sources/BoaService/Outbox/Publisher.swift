@@ -33,7 +33,7 @@ struct Publisher {
     }
 
     private func paths(_ record: OutboundRecord) -> (folder: String, final: String, staging: String) {
-        let folder = home.outbox.appendingPathComponent(record.partner).path
+        let folder = home.outboxPath(record.partner)
         return (folder, folder + "/" + record.fileName, folder + "/." + record.fileName + ".tmp")
     }
 
