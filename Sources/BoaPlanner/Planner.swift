@@ -257,7 +257,7 @@ public enum Planner {
         for task in problem.tasks where schedule.visits[task.id] == nil {
             unplanned[task.id] = funnel(task, problem: problem, schedule: schedule)
         }
-        return Plan(visits: schedule.visits, unplanned: unplanned, explanations: explanations.filter { schedule.visits[$0.key] != nil })
+        return Plan(visits: schedule.visitsWithCurrentTravel(), unplanned: unplanned, explanations: explanations.filter { schedule.visits[$0.key] != nil })
     }
 
     /// Why a task is not planned: the officers left after each hard rule, and the code that follows.

@@ -426,6 +426,24 @@ struct Schedule {
         return first
     }
 
+    /// The visits with each member's ``Visit/Member/travelMinutes`` as its shift stands now. A member's figure is
+    /// recorded when its visit is placed, while its stop's ``Stop/travelIn`` follows the stops later added before it
+    /// or taken out. Started (pinned) work keeps the travel it was planned with.
+    func visitsWithCurrentTravel() -> [Int64: Visit] {
+        var result = visits
+        for (taskId, visit) in visits {
+            var updated = visit
+            for index in updated.members.indices {
+                guard let shiftIndex = shiftIndexes[updated.members[index].shiftId],
+                    let stop = stops[shiftIndex].first(where: { $0.taskId == taskId }), !stop.pinned
+                else { continue }
+                updated.members[index].travelMinutes = stop.travelIn
+            }
+            if updated != visit { result[taskId] = updated }
+        }
+        return result
+    }
+
     /// Removes a task's visit.
     @discardableResult
     mutating func remove(_ taskId: Int64) -> Visit? {

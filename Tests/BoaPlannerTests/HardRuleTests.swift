@@ -133,4 +133,24 @@ import Testing
         #expect(second.visits[1] == nil)
         #expect(HardRuleChecker.violations(second, problem).isEmpty)
     }
+
+    @Test func aKeptVisitsTravelFollowsTheWorkBeforeIt() {
+        // Task 2 is planned right after task 1, next door: its travel is the short trip from there. When task 1
+        // goes (cancelled), task 2 keeps its start, and its travel is now the trip from the shift's start point.
+        let far = RDPoint(x: Self.base.x + 5_000, y: Self.base.y)
+        let nextDoor = RDPoint(x: far.x + 200, y: far.y)
+        var problem = PlanningProblem(now: Self.eight, officers: [Self.officer("A")], shifts: [Self.shift(1, "A")], absences: [],
+                                      tasks: [Self.task(1, deadline: Self.eight + 150, point: far), Self.task(2, earliest: Self.eight + 180, point: nextDoor)])
+        let first = Planner.insert(problem)
+        let settings = problem.settings
+        #expect(first.visits[2]?.members.first?.travelMinutes == settings.travelMinutes(far, nextDoor))
+        problem.current = first.visits
+        problem.tasks.removeFirst()
+        problem.current[1] = nil
+        let second = Planner.insert(problem)
+        #expect(second.visits[2]?.start == first.visits[2]?.start)
+        #expect(second.visits[2]?.members.first?.travelMinutes == settings.travelMinutes(Self.base, nextDoor))
+        #expect(settings.travelMinutes(Self.base, nextDoor) != settings.travelMinutes(far, nextDoor))
+        #expect(HardRuleChecker.violations(second, problem).isEmpty)
+    }
 }

@@ -253,10 +253,13 @@ extension PlanStep {
                 let sameStart = old.first.map { PlanningFacts.minutes($0.plannedStart) == visit.start } ?? false
                 let sameTeam = old.map(\.officerId).sorted() == visit.officerIds
                 if sameStart && sameTeam {
-                    // Same work for the same officers: only a renewed shift id is recorded, nothing is sent.
+                    // Same work for the same officers: only a renewed shift id or changed travel (work before it in
+                    // the shift came or went) is recorded, nothing is sent.
                     for assignment in old {
-                        if let member = visit.members.first(where: { $0.officerId == assignment.officerId }), member.shiftId != assignment.shiftId {
-                            try transaction.setAssignmentShift(assignment.id, shiftId: member.shiftId)
+                        guard let member = visit.members.first(where: { $0.officerId == assignment.officerId }) else { continue }
+                        if member.shiftId != assignment.shiftId { try transaction.setAssignmentShift(assignment.id, shiftId: member.shiftId) }
+                        if member.travelMinutes != assignment.travelMinutes {
+                            try transaction.setAssignmentTravel(assignment.id, travelMinutes: member.travelMinutes)
                         }
                     }
                     continue

@@ -106,6 +106,11 @@ extension StoreTransaction {
     public func setAssignmentShift(_ id: Int64, shiftId: Int64) throws {
         try db.execute(cached: "UPDATE assignment SET shift_id = ? WHERE id = ?", arguments: [shiftId, id])
     }
+
+    /// Records an active assignment's travel anew (work before it in the shift was added or taken out).
+    public func setAssignmentTravel(_ id: Int64, travelMinutes: Int) throws {
+        try db.execute(cached: "UPDATE assignment SET travel_minutes = ? WHERE id = ?", arguments: [travelMinutes, id])
+    }
 }
 
 extension StoreTransaction {
