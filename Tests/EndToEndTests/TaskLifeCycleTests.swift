@@ -347,6 +347,38 @@ import Testing
         #expect(try LC.take(home).isEmpty)
     }
 
+    @Test func whenWorkBeforeAPlannedTaskIsCancelledItsRecordedTravelFollowsWithoutANewOrder() throws {
+        // Two officers, two tasks next door to each other 5 km from the home base: ON-2 follows ON-1 in both shifts,
+        // so its travel is the short trip from ON-1. Cancelling ON-1 leaves ON-2 where it is (no new order), and its
+        // assignments now record the trip from the shift's start.
+        let home = try HomeFixture()
+        try home.drop(LC.roster([LC.officers[0], LC.officers[1]]), name: "rooster.xml", folder: "rooster")
+        try LC.pass(home, "2026-12-01T08:30:00+01:00")
+        _ = try LC.take(home)
+        let far = RDPoint(x: 256_000, y: 476_000)
+        try home.drop(LC.request("ON-1", reference: "GMS-1", point: far, buurt: nil, earliest: "2026-12-01T10:00:00+01:00",
+                                 deadline: "2026-12-01T11:30:00+01:00"), name: "verzoek-1.xml", folder: "politie-on")
+        try home.drop(LC.request("ON-2", reference: "GMS-2", point: RDPoint(x: far.x + 100, y: far.y), buurt: nil,
+                                 earliest: "2026-12-01T11:30:00+01:00"), name: "verzoek-2.xml", folder: "politie-on")
+        try LC.pass(home, "2026-12-01T09:00:00+01:00")
+        #expect(try LC.take(home).reactions.map(\.reaction) == [.accept, .accept])
+        func travel() throws -> [Int] {
+            try home.sql("""
+                SELECT a.travel_minutes AS m FROM assignment a JOIN task t ON t.id = a.task_id
+                 WHERE t.taak_id = 'ON-2' AND a.state = 'ACTIVE' ORDER BY a.boa_id
+                """).compactMap { ($0["m"] as? NSNumber)?.intValue }
+        }
+        let before = try travel()
+        #expect(before.count == 2 && before.allSatisfy { $0 <= 2 }, "\(before): ON-2 is reached from ON-1 next door")
+        try home.drop(LC.cancellation("ON-1", reference: "GMS-X1"), name: "intrekking.xml", folder: "politie-on")
+        try LC.pass(home, "2026-12-01T09:10:00+01:00")
+        let out = try LC.take(home)
+        #expect(out.signature == ["boa-app/inzetIntrekking_Di01", "boa-app/inzetIntrekking_Di01",
+                                  "politie-on/bevestiging_Bv03", "politie-on/taakStatus_Di01"], "no new order for ON-2")
+        let after = try travel()
+        #expect(after.count == 2 && after.allSatisfy { $0 >= 20 }, "\(after): ON-2 is now reached from the home base, 5 km away")
+    }
+
     @Test func cancellingACompletedTaskIsAcknowledgedWithoutEffect() throws {
         let (home, number) = try LC.plannedHome()
         try home.drop(LC.report(number, officer: "BOA-0001", status: .completed, at: "2026-12-01T09:40:00+01:00",
