@@ -140,30 +140,75 @@ enum IntakeBenchmark {
     }
 
     /// (b) Files renamed into the inbox as fast as possible; the time until every Bv03 is in the outbox, and the
-    /// time until every outbound file of theirs (the Bv03 and the `taakReactie` of each request) is.
+    /// time until every outbound file of theirs (the Bv03 and the `taakReactie` of each request) is. Arrivals are
+    /// counted from inotify on the outbox folder (each file arrives by one rename), so the benchmark takes no CPU
+    /// from the service by listing a folder of 20,000 files; if the event queue overflows it falls back to listing
+    /// every 100 ms. The counts are checked by listing once at the end.
     static func throughput(_ files: [[UInt8]], binary: URL, home: URL) throws -> (bv03: Double, all: Double) {
         let service = try startService(binary: binary, home: home)
         defer { stopService(service) }
         let inbox = home.appendingPathComponent("inbox")
         let outbox = home.appendingPathComponent("outbox/politie-on")
+        try FileManager.default.createDirectory(at: outbox, withIntermediateDirectories: true)
         // Written beforehand under ignored names, so that only the renames are timed.
         for (index, bytes) in files.enumerated() {
             try Data(bytes).write(to: inbox.appendingPathComponent(".v\(index).tmp"))
+        }
+        let watch = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
+        defer { close(watch) }
+        _ = inotify_add_watch(watch, outbox.path, UInt32(IN_MOVED_TO | IN_CREATE))
+        var acknowledgements = 0
+        var reactions = 0
+        var overflowed = false
+        var buffer = [UInt8](repeating: 0, count: 256 * 1024)
+        func drainEvents() {
+            while true {
+                let count = buffer.withUnsafeMutableBytes { read(watch, $0.baseAddress, $0.count) }
+                if count <= 0 { return }
+                buffer.withUnsafeBytes { raw in
+                    var offset = 0
+                    while offset + MemoryLayout<inotify_event>.size <= count {
+                        let event = raw.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
+                        let start = offset + MemoryLayout<inotify_event>.size
+                        if event.mask & UInt32(IN_Q_OVERFLOW) != 0 { overflowed = true }
+                        let name = raw[start..<(start + Int(event.len))].prefix { $0 != 0 }
+                        if name.first != UInt8(ascii: "."), let last = name.lastIndex(of: UInt8(ascii: "_")) {
+                            let suffix = name[last...]
+                            if suffix.elementsEqual("_bevestiging.xml".utf8) { acknowledgements += 1 }
+                            if suffix.elementsEqual("_taakReactie.xml".utf8) { reactions += 1 }
+                        }
+                        offset = start + Int(event.len)
+                    }
+                }
+            }
         }
         let start = now()
         for index in files.indices {
             rename(inbox.appendingPathComponent(".v\(index).tmp").path, inbox.appendingPathComponent("v\(index).xml").path)
         }
         let deadline = start + 1800
-        // Polled every 100 ms: listing a folder of 10,000+ files takes CPU the service would otherwise have.
-        while countBv03(outbox) < files.count, now() < deadline { usleep(100_000) }
-        let seconds = now() - start
+        var bv03Seconds: Double?
+        var allSeconds: Double?
+        while allSeconds == nil, now() < deadline {
+            if overflowed {
+                // Polled every 100 ms: listing a folder of 10,000+ files takes CPU the service would otherwise have.
+                usleep(100_000)
+                if bv03Seconds == nil, countBv03(outbox) >= files.count { bv03Seconds = now() - start }
+                if bv03Seconds != nil, count(outbox, suffix: "_Du01_taakReactie.xml") >= files.count { allSeconds = now() - start }
+                continue
+            }
+            var descriptor = pollfd(fd: watch, events: Int16(POLLIN), revents: 0)
+            _ = poll(&descriptor, 1, 100)
+            drainEvents()
+            if bv03Seconds == nil, acknowledgements >= files.count { bv03Seconds = now() - start }
+            if bv03Seconds != nil, reactions >= files.count { allSeconds = now() - start }
+        }
         guard countBv03(outbox) == files.count else { throw UsageError(message: "only \(countBv03(outbox)) of \(files.count) Bv03 arrived") }
-        while count(outbox, suffix: "_Du01_taakReactie.xml") < files.count, now() < deadline { usleep(100_000) }
-        let all = now() - start
-        let reactions = count(outbox, suffix: "_Du01_taakReactie.xml")
-        guard reactions == files.count else { throw UsageError(message: "only \(reactions) of \(files.count) taakReactie arrived") }
-        return (seconds, all)
+        let reactionFiles = count(outbox, suffix: "_Du01_taakReactie.xml")
+        guard reactionFiles == files.count, let bv03Seconds, let allSeconds else {
+            throw UsageError(message: "only \(reactionFiles) of \(files.count) taakReactie arrived")
+        }
+        return (bv03Seconds, allSeconds)
     }
 
     /// (c) One file renamed in every 1/rate s; each Bv03's arrival is seen by inotify on the outbox folder.
