@@ -154,31 +154,18 @@ enum IntakeBenchmark {
         for (index, bytes) in files.enumerated() {
             try Data(bytes).write(to: inbox.appendingPathComponent(".v\(index).tmp"))
         }
-        let watch = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
-        defer { close(watch) }
-        _ = inotify_add_watch(watch, outbox.path, UInt32(IN_MOVED_TO | IN_CREATE))
+        let watch = OutboxWatch(outbox)
+        defer { watch.close() }
         var acknowledgements = 0
         var reactions = 0
         var overflowed = false
-        var buffer = [UInt8](repeating: 0, count: 256 * 1024)
         func drainEvents() {
-            while true {
-                let count = buffer.withUnsafeMutableBytes { read(watch, $0.baseAddress, $0.count) }
-                if count <= 0 { return }
-                buffer.withUnsafeBytes { raw in
-                    var offset = 0
-                    while offset + MemoryLayout<inotify_event>.size <= count {
-                        let event = raw.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
-                        let start = offset + MemoryLayout<inotify_event>.size
-                        if event.mask & UInt32(IN_Q_OVERFLOW) != 0 { overflowed = true }
-                        let name = raw[start..<(start + Int(event.len))].prefix { $0 != 0 }
-                        if name.first != UInt8(ascii: "."), let last = name.lastIndex(of: UInt8(ascii: "_")) {
-                            let suffix = name[last...]
-                            if suffix.elementsEqual("_bevestiging.xml".utf8) { acknowledgements += 1 }
-                            if suffix.elementsEqual("_taakReactie.xml".utf8) { reactions += 1 }
-                        }
-                        offset = start + Int(event.len)
-                    }
+            watch.drain { _, overflow, name in
+                if overflow { overflowed = true }
+                if name.first != UInt8(ascii: "."), let last = name.lastIndex(of: UInt8(ascii: "_")) {
+                    let suffix = name[last...]
+                    if suffix.elementsEqual("_bevestiging.xml".utf8) { acknowledgements += 1 }
+                    if suffix.elementsEqual("_taakReactie.xml".utf8) { reactions += 1 }
                 }
             }
         }
@@ -197,8 +184,7 @@ enum IntakeBenchmark {
                 if bv03Seconds != nil, count(outbox, suffix: "_Du01_taakReactie.xml") >= files.count { allSeconds = now() - start }
                 continue
             }
-            var descriptor = pollfd(fd: watch, events: Int16(POLLIN), revents: 0)
-            _ = poll(&descriptor, 1, 100)
+            watch.wait(milliseconds: 100)
             drainEvents()
             if bv03Seconds == nil, acknowledgements >= files.count { bv03Seconds = now() - start }
             if bv03Seconds != nil, reactions >= files.count { allSeconds = now() - start }
@@ -219,32 +205,19 @@ enum IntakeBenchmark {
         let outbox = home.appendingPathComponent("outbox/politie-on")
         try FileManager.default.createDirectory(at: outbox, withIntermediateDirectories: true)
         for (index, bytes) in files.enumerated() { try Data(bytes).write(to: inbox.appendingPathComponent(".l\(index).tmp")) }
-        let watch = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
-        _ = inotify_add_watch(watch, outbox.path, UInt32(IN_CREATE | IN_MOVED_TO))
+        let watch = OutboxWatch(outbox)
         var sent: [Int: Double] = [:]
         var arrived: [Int: Double] = [:]
-        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         func drainEvents() {
-            while true {
-                let count = buffer.withUnsafeMutableBytes { read(watch, $0.baseAddress, $0.count) }
-                if count <= 0 { return }
-                let seen = now()
-                var offset = 0
-                buffer.withUnsafeBytes { raw in
-                    while offset + MemoryLayout<inotify_event>.size <= count {
-                        let event = raw.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
-                        let start = offset + MemoryLayout<inotify_event>.size
-                        let name = String(decoding: raw[start..<(start + Int(event.len))].prefix { $0 != 0 }, as: UTF8.self)
-                        if name.hasSuffix("_Bv03_bevestiging.xml"), !name.hasPrefix("."),
-                            let text = try? String(contentsOf: outbox.appendingPathComponent(name), encoding: .utf8),
-                            let range = text.range(of: "<BT:crossRefnummer>GMS-B-"),
-                            let end = text[range.upperBound...].firstIndex(of: "<"),
-                            let number = Int(text[range.upperBound..<end])
-                        {
-                            arrived[number] = seen
-                        }
-                        offset = start + Int(event.len)
-                    }
+            watch.drain { seen, _, bytes in
+                let name = String(decoding: bytes, as: UTF8.self)
+                if name.hasSuffix("_Bv03_bevestiging.xml"), !name.hasPrefix("."),
+                    let text = try? String(contentsOf: outbox.appendingPathComponent(name), encoding: .utf8),
+                    let range = text.range(of: "<BT:crossRefnummer>GMS-B-"),
+                    let end = text[range.upperBound...].firstIndex(of: "<"),
+                    let number = Int(text[range.upperBound..<end])
+                {
+                    arrived[number] = seen
                 }
             }
         }
@@ -265,7 +238,46 @@ enum IntakeBenchmark {
             drainEvents()
             usleep(500)
         }
-        close(watch)
+        watch.close()
         return sent.compactMap { key, value in arrived[key].map { ($0 - value) * 1000 } }
     }
+}
+
+/// inotify on one outbox folder (files created or renamed into it), read without blocking.
+final class OutboxWatch {
+    private let descriptor: Int32
+    private var buffer = [UInt8](repeating: 0, count: 256 * 1024)
+
+    init(_ folder: URL) {
+        descriptor = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
+        _ = inotify_add_watch(descriptor, folder.path, UInt32(IN_CREATE | IN_MOVED_TO))
+    }
+
+    /// Waits up to `milliseconds` for events.
+    func wait(milliseconds: Int32) {
+        var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        _ = poll(&poller, 1, milliseconds)
+    }
+
+    /// Reads every event queued now: `body(seen, overflowed, name)` for each, `seen` being the time of the read that
+    /// returned it and `name` without its NUL padding.
+    func drain(_ body: (_ seen: Double, _ overflowed: Bool, _ name: Slice<UnsafeRawBufferPointer>) -> Void) {
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count <= 0 { return }
+            let seen = now()
+            buffer.withUnsafeBytes { raw in
+                var offset = 0
+                while offset + MemoryLayout<inotify_event>.size <= count {
+                    let event = raw.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
+                    let start = offset + MemoryLayout<inotify_event>.size
+                    body(seen, event.mask & UInt32(IN_Q_OVERFLOW) != 0, raw[start..<(start + Int(event.len))].prefix { $0 != 0 })
+                    offset = start + Int(event.len)
+                }
+            }
+        }
+    }
+
+    /// Stops watching.
+    func close() { Glibc.close(descriptor) }
 }

@@ -66,11 +66,8 @@ import Testing
         #expect(!indexes.contains("inbound_message_sha256"))
         #expect(indexes.contains("inbound_message_resend"))
         #expect(indexes.contains("processing_log_partner"))
-        let plan = try store.read { db in
-            try Row.fetchAll(db.db, sql: "EXPLAIN QUERY PLAN SELECT id FROM inbound_message WHERE referentienummer IS ? AND sha256 = ?", arguments: [nil, "x"])
-                .map { $0["detail"] as String }
-        }
-        #expect(plan.joined().contains("inbound_message_resend"), "\(plan)")
+        let plan = try queryPlan(store, "SELECT id FROM inbound_message WHERE referentienummer IS ? AND sha256 = ?", [nil, "x"])
+        #expect(plan.contains("inbound_message_resend"), "\(plan)")
         // The chain goes on from the copied rows.
         try store.write { tx in try tx.appendLog(LogEntry(at: 6, action: .received, objectType: "bericht", objectId: "R-6", performer: "test")) }
         #expect(try store.verifyLog().rowsChecked == 6)
@@ -78,14 +75,11 @@ import Testing
 
     @Test func v4sPartialIndexesServeEveryLookupOfTheirColumns() throws {
         let (store, _) = try makeStore()
-        func plan(_ sql: String, _ arguments: StatementArguments) throws -> String {
-            try store.read { db in try Row.fetchAll(db.db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0["detail"] as String }.joined(separator: "; ") }
-        }
-        let byTask = try plan("SELECT id FROM inbound_message WHERE task_id = ?", [1])
+        let byTask = try queryPlan(store, "SELECT id FROM inbound_message WHERE task_id = ?", [1])
         #expect(byTask.contains("inbound_message_task"), "\(byTask)")
-        let byPath = try plan("SELECT EXISTS (SELECT 1 FROM inbound_message WHERE archive_path = ? OR rejected_path = ?)", ["a", "a"])
+        let byPath = try queryPlan(store, "SELECT EXISTS (SELECT 1 FROM inbound_message WHERE archive_path = ? OR rejected_path = ?)", ["a", "a"])
         #expect(byPath.contains("inbound_message_rejected") && byPath.contains("inbound_message_archive"), "\(byPath)")
-        let byTime = try plan("SELECT count(*) FROM task WHERE received_at >= ? AND received_at < ?", ["2026-11-01", "2026-12-01"])
+        let byTime = try queryPlan(store, "SELECT count(*) FROM task WHERE received_at >= ? AND received_at < ?", ["2026-11-01", "2026-12-01"])
         #expect(byTime.contains("task_received_priority"), "\(byTime)")
         let indexes = try store.read { try String.fetchAll($0.db, sql: "SELECT sql FROM sqlite_master WHERE name IN ('inbound_message_task', 'inbound_message_rejected', 'task_received') ORDER BY name") }
         #expect(indexes.count == 2 && indexes.allSatisfy { $0.hasSuffix("IS NOT NULL") }, "\(indexes)")

@@ -17,6 +17,13 @@ func makeStore() throws -> (Store, URL) {
     return (try Store.open(at: url), url)
 }
 
+/// SQLite's query plan for `sql`, its steps joined by "; ".
+func queryPlan(_ store: Store, _ sql: String, _ arguments: StatementArguments = []) throws -> String {
+    try store.read { db in
+        try Row.fetchAll(db.db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0["detail"] as String }.joined(separator: "; ")
+    }
+}
+
 /// Milliseconds of an `xs:dateTime`.
 func ms(_ text: String) -> Int64 {
     guard let timestamp = Timestamp(xsdDateTime: text) else { fatalError("bad time \(text)") }
