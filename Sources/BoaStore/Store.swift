@@ -145,13 +145,38 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
 /// The versioned, forward-only schema migrations. A database made by an earlier version opens and
 /// upgrades itself; one made by a newer version is refused.
 enum Migrations {
+    /// One migration: its name (stored in `grdb_migrations`) and what it does.
+    struct Migration: Sendable {
+        /// The name, as stored in `grdb_migrations`.
+        let name: String
+        /// Whether GRDB turns foreign keys off for it and checks the whole file at its end (needed when a table is
+        /// made again), or leaves them on.
+        let foreignKeyChecks: DatabaseMigrator.ForeignKeyChecks
+        /// The change, inside the migration's transaction.
+        let apply: @Sendable (Database) throws -> Void
+
+        /// A migration that runs these statements in order.
+        init(_ name: String, _ statements: [String]) {
+            self.name = name
+            foreignKeyChecks = .deferred
+            apply = { db in for statement in statements { try db.execute(sql: statement) } }
+        }
+
+        /// A migration that runs `apply`, foreign keys staying on.
+        init(_ name: String, apply: @escaping @Sendable (Database) throws -> Void) {
+            self.name = name
+            foreignKeyChecks = .immediate
+            self.apply = apply
+        }
+    }
+
     /// Every migration, oldest first. Never edit a released one: add the next.
-    static let all: [(name: String, statements: [String])] = [
-        ("v1", SchemaV1.statements),
+    static let all: [Migration] = [
+        Migration("v1", SchemaV1.statements),
         // What every pass reads, found without walking the history: v1 made the publisher walk every outbound row
         // from the first (long published) one on each batch, since its (state, id) index cannot give id order, and
         // made the planning step scan all tasks three times and all assignments and shifts ever made.
-        ("v2-pass-reads-without-history", [
+        Migration("v2-pass-reads-without-history", [
             "DROP INDEX outbound_message_unpublished",
             "CREATE INDEX outbound_message_unpublished_id ON outbound_message(id) WHERE state <> 'PUBLISHED'",
             "CREATE INDEX task_open ON task(id) WHERE closed_at IS NULL",
@@ -160,31 +185,31 @@ enum Migrations {
             "CREATE INDEX assignment_active_by_officer ON assignment(boa_id, planned_start, id) WHERE state = 'ACTIVE'",
         ]),
         // No index with a random key on the insert path of every message (see SchemaV3).
-        ("v3-no-random-keys-on-insert", SchemaV3.statements),
+        Migration("v3-no-random-keys-on-insert", SchemaV3.statements),
         // Fewer index entries per stored message. `task_received (received_at)` is a prefix of
         // `task_received_priority (received_at, prioriteit, first_planned_at)`, which serves every lookup by
         // `received_at`. An inbound row is inserted before its task exists and most are never rejected, so the full
         // indexes on `task_id` and `rejected_path` took a NULL entry for every row (and, for `task_id`, a delete and
         // an insert when the task was linked). Every lookup of either compares with `=`, which SQLite knows implies
         // `IS NOT NULL`, so the partial indexes serve them, the foreign-key check when a task is deleted included.
-        ("v4-fewer-index-entries-per-message", [
+        Migration("v4-fewer-index-entries-per-message", [
             "DROP INDEX task_received",
             "DROP INDEX inbound_message_task",
             "CREATE INDEX inbound_message_task ON inbound_message(task_id) WHERE task_id IS NOT NULL",
             "DROP INDEX inbound_message_rejected",
             "CREATE INDEX inbound_message_rejected ON inbound_message(rejected_path) WHERE rejected_path IS NOT NULL",
         ]),
+        // CHECK constraints without IN lists: SQLite built a temporary b-tree for each list on every INSERT (see SchemaV5).
+        Migration("v5-checks-without-in-lists", apply: SchemaV5.apply),
     ]
 
     static var migrator: DatabaseMigrator { migrator(all) }
 
     /// A migrator for these migrations only (a prefix of `all` makes a database of an earlier version).
-    static func migrator(_ migrations: some Sequence<(name: String, statements: [String])>) -> DatabaseMigrator {
+    static func migrator(_ migrations: some Sequence<Migration>) -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         for migration in migrations {
-            migrator.registerMigration(migration.name) { db in
-                for statement in migration.statements { try db.execute(sql: statement) }
-            }
+            migrator.registerMigration(migration.name, foreignKeyChecks: migration.foreignKeyChecks, migrate: migration.apply)
         }
         return migrator
     }

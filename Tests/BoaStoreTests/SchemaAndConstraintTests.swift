@@ -94,6 +94,120 @@ import Testing
         #expect(try store.read { try Int64?.fetchOne($0.db, sql: "SELECT task_id FROM inbound_message WHERE id = ?", arguments: [inboundId]) } == .some(nil))
     }
 
+    /// The table definitions of a database, by name.
+    func tableDefinitions(_ db: Database) throws -> [(name: String, sql: String)] {
+        try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations' ORDER BY name")
+            .map { ($0["name"], $0["sql"]) }
+    }
+
+    /// How many temporary b-trees (`OpenEphemeral`) an INSERT into `table` builds on each run.
+    func temporaryTreesPerInsert(_ db: Database, _ table: String) throws -> Int {
+        try Row.fetchAll(db, sql: "EXPLAIN INSERT INTO \(table) DEFAULT VALUES").filter { ($0["opcode"] as String) == "OpenEphemeral" }.count
+    }
+
+    @Test func v5sConstraintsBuildNoTemporaryTreeOnInsert() throws {
+        // A v4 database with rows in the tables whose constraints v5 rewrites.
+        let folder = try temporaryFolder()
+        let url = folder.appendingPathComponent("boa.sqlite")
+        let queue = try DatabaseQueue(path: url.path)
+        try Migrations.migrator(Migrations.all.prefix(while: { $0.name != "v5-checks-without-in-lists" })).migrate(queue)
+        let before = try queue.write { db in
+            let tx = try StoreTransaction(db)
+            let inboundId = try tx.insertInbound(sampleInbound("a.xml", reference: "R1"))
+            let taskId = try tx.insertTask(sampleTask(TaskNumber(year: 2026, sequence: 1), taskId: "T1", inboundId: inboundId))
+            try tx.insertOutbound(OutboundRecord(partner: "politie-on", function: "bevestiging", messageCode: "Bv03", reference: "B1", crossReference: "R1",
+                                                 inboundId: inboundId, taskId: taskId, fileName: "b1.xml", body: Array("<x/>".utf8), createdAt: 0))
+            return (tables: try tableDefinitions(db), version: try Int.fetchOne(db, sql: "PRAGMA schema_version") ?? 0,
+                    trees: try ["task", "inbound_message", "outbound_message"].map { try temporaryTreesPerInsert(db, $0) })
+        }
+        #expect(before.trees.allSatisfy { $0 > 0 }, "v4 builds temporary trees for its IN lists: \(before.trees)")
+        // `queue` stays open with the v4 schema loaded, as a reader of the running service would be.
+
+        let store = try Store.open(at: url)
+        #expect(try store.appliedMigrations() == Migrations.all.map(\.name))
+        try store.read { reader in
+            let db = reader.db
+            let after = try tableDefinitions(db)
+            #expect(after.map(\.name) == before.tables.map(\.name))
+            for table in after {
+                #expect(try temporaryTreesPerInsert(db, table.name) == 0, "\(table.name)")
+                #expect(SchemaV5.comparisonsForInLists(table.sql) == table.sql, "nothing left to rewrite in \(table.name)")
+            }
+            let changed = zip(before.tables, after).filter { $0.sql != $1.sql }.map(\.0.name)
+            #expect(changed == ["assignment", "deed", "deed_power", "field_report", "inbound_message", "officer", "outbound_message", "task", "unavailability"])
+            let version = try Int.fetchOne(db, sql: "PRAGMA schema_version") ?? 0
+            #expect(version > before.version, "\(before.version) → \(version)")
+            #expect(try String.fetchAll(db, sql: "PRAGMA integrity_check") == ["ok"])
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM task JOIN inbound_message i ON i.id = task.inbound_id JOIN outbound_message o ON o.task_id = task.id") == 1)
+        }
+        // A connection that had the v4 schema loaded reads the new one at its next statement (the raised
+        // schema_version tells it to; EXPLAIN alone does not look).
+        #expect(try queue.read { db in
+            _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM task")
+            return try temporaryTreesPerInsert(db, "task")
+        } == 0)
+        try queue.close()
+        // The rewritten constraints still refuse (more of them in ConstraintTests, which run on v5).
+        #expect(throws: StoreError.self) {
+            try store.write { tx in try tx.db.execute(sql: "UPDATE task SET categorie = 'overlast'") }
+        }
+        #expect(throws: StoreError.self) {
+            try store.write { tx in try tx.db.execute(sql: "UPDATE outbound_message SET state = 'SENT'") }
+        }
+    }
+
+    @Test func everyRewrittenListAcceptsExactlyWhatItsInListAccepted() throws {
+        // Each `column IN (…)` of the v4 tables, against its rewriting, on the listed values and the values around
+        // them, NULL included, stored in a column of the same type (so with the same affinity).
+        let queue = try DatabaseQueue()
+        try Migrations.migrator(Migrations.all.prefix(while: { $0.name != "v5-checks-without-in-lists" })).migrate(queue)
+        let lists = try queue.read { db in try tableDefinitions(db) }.flatMap { table in
+            table.sql.matches(of: /(?<column>[a-z_]+) (?<type>TEXT|INTEGER)[^,]*? CHECK \((?<list>[a-z_]+ IN \([^()]*\))\)/).map {
+                (table: table.name, type: String($0.output.type), column: String($0.output.column), list: String($0.output.list))
+            }
+        }
+        #expect(lists.filter { $0.list.hasPrefix("\($0.column) IN") }.count == lists.count)
+        #expect(lists.count >= 15, "\(lists.map(\.column))")
+        var compared = 0
+        try queue.write { db in
+            for entry in lists where SchemaV5.comparisonsForInLists(entry.list) != entry.list {
+                let rewritten = SchemaV5.comparisonsForInLists(entry.list)
+                let literals = entry.list.matches(of: /'([^']*)'/).map { String($0.output.1) }
+                var values: [DatabaseValue] = [.null, "".databaseValue, "x".databaseValue, 0.databaseValue, 1.databaseValue, 2.databaseValue, 1.5.databaseValue]
+                for literal in literals { values += [literal.databaseValue, literal.lowercased().databaseValue, (literal + " ").databaseValue] }
+                try db.execute(sql: "DROP TABLE IF EXISTS probe; CREATE TEMP TABLE probe (\(entry.column) \(entry.type))")
+                for value in values { try db.execute(sql: "INSERT INTO probe VALUES (?)", arguments: [value]) }
+                let disagreements = try Int.fetchOne(db, sql: "SELECT count(*) FROM probe WHERE (\(entry.list)) IS NOT (\(rewritten))") ?? -1
+                #expect(disagreements == 0, "\(entry.table).\(entry.column): \(entry.list) vs \(rewritten)")
+                #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM probe WHERE \(rewritten)") == literals.count, "\(entry.table).\(entry.column)")
+                compared += 1
+            }
+        }
+        #expect(compared >= 15)
+    }
+
+    @Test func v5RaisesTheSchemaVersionOnceSoThatOtherConnectionsReloadIt() throws {
+        let queue = try DatabaseQueue()
+        try Migrations.migrator(Migrations.all.prefix(while: { $0.name != "v5-checks-without-in-lists" })).migrate(queue)
+        let (before, after) = try queue.write { db in
+            let before = try Int.fetchOne(db, sql: "PRAGMA schema_version") ?? 0
+            try SchemaV5.apply(db)
+            return (before, try Int.fetchOne(db, sql: "PRAGMA schema_version") ?? 0)
+        }
+        #expect(after == before + 1)
+        #expect(try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA writable_schema") } == 0)
+    }
+
+    @Test func theRewritingLeavesAllButLongInListsAlone() {
+        #expect(SchemaV5.comparisonsForInLists("CHECK (a IN ('X', 'Y', 'Z'))") == "CHECK ((a = 'X' OR a = 'Y' OR a = 'Z'))")
+        #expect(SchemaV5.comparisonsForInLists("CHECK (a IN ('X',\n        'Y', 'Z'))") == "CHECK ((a = 'X' OR a = 'Y' OR a = 'Z'))")
+        #expect(SchemaV5.comparisonsForInLists("CHECK (n IN (1, -2, 3)) CHECK (b IN (0, 1))") == "CHECK ((n = 1 OR n = -2 OR n = 3)) CHECK (b IN (0, 1))")
+        for unchanged in ["CHECK (a NOT IN ('X', 'Y', 'Z'))", "CHECK (a IN ('X', 'Y'))", "CHECK (a IN (SELECT x FROM t))", "CHECK (a IN ('X', b, 'Z'))",
+                          "CHECK (a IN ('it''s', 'Y', 'Z'))", "CHECK (a IN (1.5, 2, 3))"] {
+            #expect(SchemaV5.comparisonsForInLists(unchanged) == unchanged, "\(unchanged)")
+        }
+    }
+
     @Test func reopeningChangesNothing() throws {
         let (store, url) = try makeStore()
         try store.write { tx in try tx.appendLog(LogEntry(at: 1, action: .received, objectType: "bericht", objectId: "1", performer: "test")) }
