@@ -114,7 +114,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["boa-coord", "BoaCore", "BoaXML", "BoaSamples"],
+            dependencies: ["boa-coord", "BoaCore", "BoaXML", "BoaSamples", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
     ]

@@ -46,6 +46,24 @@ public final class StoreTransaction {
         return seq
     }
 
+    /// Runs `body` in a savepoint: if it throws, its changes are undone and the error rethrown, while the
+    /// surrounding transaction goes on. The log chain then goes on from the last row that stayed.
+    public func savepoint<T>(_ body: () throws -> T) throws -> T {
+        let chain = (lastSeq, lastHash)
+        var result: T?
+        do {
+            try db.inSavepoint {
+                result = try body()
+                return .commit
+            }
+        } catch {
+            (lastSeq, lastHash) = chain
+            throw error
+        }
+        guard let result else { throw StoreError(message: "savepoint ended without a result") }
+        return result
+    }
+
     /// Takes the next value of a named counter (starting at 1); counters never go back, even when rows are deleted.
     public func nextCounterValue(_ name: String) throws -> Int64 {
         var statement = try DirectStatement(db, cached: """

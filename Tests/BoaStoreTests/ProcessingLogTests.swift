@@ -30,6 +30,31 @@ import Testing
         }
     }
 
+    @Test func aLogRowUndoneWithItsSavepointLeavesNoGapInTheChain() throws {
+        // The intake applies each file in a savepoint; when one fails after it logged, its rows go and the next
+        // file's rows must follow the last row that stayed.
+        struct Failure: Error {}
+        let (store, _) = try makeStore()
+        try store.write { tx in
+            try tx.appendLog(LogEntry(at: 1, action: .received, objectType: "bericht", objectId: "kept-1", performer: "test"))
+            #expect(throws: Failure.self) {
+                try tx.savepoint {
+                    try tx.appendLog(LogEntry(at: 2, action: .received, objectType: "bericht", objectId: "undone", performer: "test"))
+                    throw Failure()
+                }
+            }
+            _ = try tx.savepoint {
+                try tx.appendLog(LogEntry(at: 3, action: .received, objectType: "bericht", objectId: "kept-2", performer: "test"))
+            }
+        }
+        let rows = try store.read { try Row.fetchAll($0.db, sql: "SELECT seq, object_id FROM processing_log ORDER BY seq") }
+        #expect(rows.map { $0["object_id"] as String } == ["kept-1", "kept-2"])
+        #expect(rows.map { $0["seq"] as Int64 } == [1, 2])
+        let result = try store.verifyLog()
+        #expect(result.isIntact, "\(result)")
+        #expect(result.rowsChecked == 2)
+    }
+
     @Test func theDatabaseRefusesToChangeOrRemoveLogRows() throws {
         let (store, _) = try makeStore()
         try fill(store, rows: 3)

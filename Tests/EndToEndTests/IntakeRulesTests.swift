@@ -2,6 +2,7 @@ import BoaCore
 import BoaSamples
 import BoaXML
 import Foundation
+import GRDB
 import Testing
 
 /// Each envelope rule of KOPPELVLAK §3 and §5.2, through the real binary: the exact outbound file and the
@@ -265,6 +266,34 @@ import Testing
         }
         #expect(faults.map(\.0.code) == [FaultCode(.taskIdInUse)])
         #expect(faults.first?.1 == "GMS-41", "the later message is the duplicate")
+    }
+
+    @Test func aFileWhoseProcessingFailsGetsStUF058AndTheLogChainStaysWhole() throws {
+        let home = try HomeFixture()
+        try home.process()  // makes the database
+        // A fault the service cannot mend by retrying, injected into the real database: the task of ON-66 cannot
+        // be stored. The file has been recorded and logged in its savepoint by then.
+        let queue = try DatabaseQueue(path: home.url("boa.sqlite").path)
+        try queue.write { db in
+            try db.execute(sql: "CREATE TRIGGER injected_fault BEFORE INSERT ON task WHEN NEW.taak_id = 'ON-66' BEGIN SELECT RAISE(ABORT, 'injected'); END")
+        }
+        try queue.close()
+        try home.drop(Messages.request(taskId: "ON-65", reference: "GMS-65"), name: "a.xml")
+        try home.drop(Messages.request(taskId: "ON-66", reference: "GMS-66", time: "20261201085931000"), name: "b.xml")
+        try home.drop(Messages.request(taskId: "ON-67", reference: "GMS-67", time: "20261201085932000"), name: "c.xml")
+        let run = try home.process()
+        #expect(run.status == 0, "\(run.standardError)")
+        let faults = try home.outbox("politie-on").compactMap { entry -> (String, String?)? in
+            if case .contentFault(let fault) = entry.message.body { return (fault.code.rawValue, entry.message.envelope.crossReference) }
+            return nil
+        }
+        #expect(faults.map(\.0) == ["StUF058"])
+        #expect(faults.first?.1 == "GMS-66")
+        let rows = try home.sql("SELECT referentienummer, outcome, fault_code FROM audit_messages WHERE direction = 'IN' ORDER BY referentienummer")
+        #expect(rows.map { "\($0["referentienummer"] ?? "") \($0["outcome"] ?? "") \($0["fault_code"] ?? "")" }
+                == ["GMS-65 ACCEPTED <null>", "GMS-66 REJECTED StUF058", "GMS-67 ACCEPTED <null>"].map { $0.replacingOccurrences(of: "<null>", with: "\(NSNull())") })
+        let verify = try runBinary(["audit", "verify", "--home", home.root.path])
+        #expect(verify.status == 0, "\(verify.standardOutput) \(verify.standardError)")
     }
 
     @Test func sameInputsAndNowGiveTheSameOutboxByteForByte() throws {

@@ -393,16 +393,4 @@ extension StoreTransaction {
     public func setInboundRejectedPath(_ id: Int64, _ path: String) throws {
         try db.execute(cached: "UPDATE inbound_message SET rejected_path = ? WHERE id = ?", arguments: [path, id])
     }
-
-    /// Runs `body` in a savepoint: if it throws, its changes are undone and the error rethrown, while the
-    /// surrounding transaction goes on.
-    public func savepoint<T>(_ body: () throws -> T) throws -> T {
-        var result: T?
-        try db.inSavepoint {
-            result = try body()
-            return .commit
-        }
-        guard let result else { throw StoreError(message: "savepoint ended without a result") }
-        return result
-    }
 }
