@@ -91,11 +91,14 @@ struct DirectStatement {
         }
     }
 
-    /// Runs a statement that returns one integer (`… RETURNING value`), and gives it.
-    func executeReturningInt64() throws -> Int64 {
+    /// Runs a statement that returns at most one integer, and gives it (nil when there is no row).
+    func executeReturningInt64IfAny() throws -> Int64? {
         try checkBound()
         let code = sqlite3_step(handle)
-        guard code == SQLITE_ROW else { throw code == SQLITE_DONE ? DatabaseError(resultCode: .SQLITE_MISUSE, message: "no row returned", sql: statement.sql) : failure(code) }
+        guard code == SQLITE_ROW else {
+            if code == SQLITE_DONE { return nil }
+            throw failure(code)
+        }
         let value = sqlite3_column_int64(handle, 0)
         try execute()  // the rest of the statement's work, to SQLITE_DONE
         return value

@@ -57,7 +57,9 @@ public final class Store: Sendable {
         do {
             return try pool.write { db in
                 let transaction = try StoreTransaction(db)
-                return try body(transaction)
+                let result = try body(transaction)
+                try transaction.writeCounters()
+                return result
             }
         } catch let error as StoreError {
             throw error

@@ -8,6 +8,9 @@ public final class StoreTransaction {
     let db: Database
     private var lastSeq: Int64
     private var lastHash: String
+    /// The counters taken in this transaction: the value taken last and the value the table holds. They are
+    /// written to the table once, by ``writeCounters()`` before the commit, instead of one UPSERT per value.
+    private var counters: [String: (taken: Int64, stored: Int64?)] = [:]
 
     init(_ db: Database) throws {
         self.db = db
@@ -49,7 +52,7 @@ public final class StoreTransaction {
     /// Runs `body` in a savepoint: if it throws, its changes are undone and the error rethrown, while the
     /// surrounding transaction goes on. The log chain then goes on from the last row that stayed.
     public func savepoint<T>(_ body: () throws -> T) throws -> T {
-        let chain = (lastSeq, lastHash)
+        let chain = (lastSeq, lastHash, counters)
         var result: T?
         do {
             try db.inSavepoint {
@@ -57,7 +60,7 @@ public final class StoreTransaction {
                 return .commit
             }
         } catch {
-            (lastSeq, lastHash) = chain
+            (lastSeq, lastHash, counters) = chain
             throw error
         }
         guard let result else { throw StoreError(message: "savepoint ended without a result") }
@@ -66,11 +69,29 @@ public final class StoreTransaction {
 
     /// Takes the next value of a named counter (starting at 1); counters never go back, even when rows are deleted.
     public func nextCounterValue(_ name: String) throws -> Int64 {
-        var statement = try DirectStatement(db, cached: """
-            INSERT INTO counter (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value
-            """)
+        if let counter = counters[name] {
+            counters[name] = (counter.taken + 1, counter.stored)
+            return counter.taken + 1
+        }
+        var statement = try DirectStatement(db, cached: "SELECT value FROM counter WHERE name = ?")
         statement.bind(name)
-        return try statement.executeReturningInt64()
+        let stored = try statement.executeReturningInt64IfAny()
+        counters[name] = ((stored ?? 0) + 1, stored)
+        return (stored ?? 0) + 1
+    }
+
+    /// Writes the counters taken in this transaction to the table, in name order; ``Store/write(_:)`` calls it
+    /// before the commit.
+    func writeCounters() throws {
+        for (name, counter) in counters.sorted(by: { $0.key < $1.key }) where counter.taken != counter.stored {
+            var statement = try DirectStatement(db, cached: """
+                INSERT INTO counter (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value
+                """)
+            statement.bind(name)
+            statement.bind(counter.taken)
+            try statement.execute()
+            counters[name] = (counter.taken, counter.taken)
+        }
     }
 
     /// A value of the service's own state table.

@@ -318,5 +318,28 @@ import Testing
         #expect(numbers.map(\.description) == ["T2026-000001", "T2026-000002", "T2026-000003"])
         #expect(try store.write { tx in try tx.nextTaskNumber(year: 2027) }.description == "T2027-000001")
         #expect(try store.write { tx in try tx.nextOutboundReference() } == "BOATAAK-0000000001")
+        // A number taken in a savepoint that is undone is taken again; the table holds the last one kept.
+        struct Failure: Error {}
+        let again = try store.write { tx in
+            #expect(throws: Failure.self) {
+                _ = try tx.savepoint { () throws -> TaskNumber in
+                    _ = try tx.nextTaskNumber(year: 2026)
+                    throw Failure()
+                }
+            }
+            return try tx.nextTaskNumber(year: 2026)
+        }
+        #expect(again.description == "T2026-000004")
+        #expect(try store.write { tx in try tx.nextTaskNumber(year: 2026) }.description == "T2026-000005")
+        let stored = try store.read { try Row.fetchAll($0.db, sql: "SELECT name, value FROM counter ORDER BY name").map { "\($0["name"] as String)=\($0["value"] as Int64)" } }
+        #expect(stored == ["outbound=1", "taak-2026=5", "taak-2027=1"])
+        // A transaction that fails keeps none of its numbers.
+        #expect(throws: StoreError.self) {
+            try store.write { tx in
+                _ = try tx.nextTaskNumber(year: 2026)
+                throw Failure()
+            }
+        }
+        #expect(try store.write { tx in try tx.nextTaskNumber(year: 2026) }.description == "T2026-000006")
     }
 }
