@@ -41,9 +41,13 @@ struct PlanStep {
         // 1. Decisions that need no plan: tasks that reached a final status before their reaction, and the
         //    declines of §5.3 (BOA003, BOA010, BOA002, BOA008, BOA001 — the first that applies).
         var undecided: [TaskRecord] = []
+        // The open tasks declined before this step or in it; they are not planned. (Known from the open tasks
+        // themselves: a query for every declined task ever read the whole task table at each step.)
+        var declined = Set(tasks.filter { $0.reaction == .decline }.map(\.id))
         for task in tasks where task.reaction == nil && task.partner != nil {
             if let decline = staticDecline(task, snapshot) {
                 try react(task, .decline, reason: decline.0, explanation: decline.1)
+                declined.insert(task.id)
                 report.reactions += 1
             } else {
                 undecided.append(task)
@@ -58,7 +62,6 @@ struct PlanStep {
             }
             report.reactions += 1
         }
-        let declined = Set(try transaction.declinedTaskIds())
         tasks = tasks.filter { !declined.contains($0.id) }
 
         // 2. Deadlines passed unplanned: GEWEIGERD with BOA004.

@@ -369,11 +369,6 @@ extension StoreTransaction {
         try Row.fetchAll(db, cached: "SELECT \(TaskRecord.columns) FROM task WHERE reactie IS NULL AND partner IS NOT NULL AND closed_at IS NOT NULL ORDER BY id")
             .compactMap(TaskRecord.init(row:))
     }
-
-    /// The tasks that have been declined.
-    public func declinedTaskIds() throws -> [Int64] {
-        try Int64.fetchAll(db, cached: "SELECT id FROM task WHERE reactie = 'DECLINE' ORDER BY id")
-    }
 }
 
 extension StoreTransaction {
