@@ -379,6 +379,43 @@ import Testing
         #expect(after.count == 2 && after.allSatisfy { $0 >= 20 }, "\(after): ON-2 is now reached from the home base, 5 km away")
     }
 
+    @Test func aRosterRestatedWhileWorkIsUnderWayKeepsTheWorkAndTheServiceGoesOn() throws {
+        // The day's roster is sent again (same shifts, new rows) while the team is on its way: the old shifts go,
+        // and the started work keeps its officers without a shift row. The pass must still run.
+        let (home, number) = try LC.plannedHome()
+        try home.drop(LC.report(number, officer: "BOA-0001", status: .enRoute, at: "2026-12-01T09:20:00+01:00", reference: "APP-1"),
+                      name: "onderweg.xml", folder: "boa-app")
+        try LC.pass(home, "2026-12-01T09:20:00+01:00")
+        _ = try LC.take(home)
+        try home.drop(LC.roster(reference: "ROOSTER-2"), name: "rooster-2.xml", folder: "rooster")
+        try LC.pass(home, "2026-12-01T09:30:00+01:00")
+        let out = try LC.take(home)
+        #expect(out.signature == ["rooster/bevestiging_Bv03"], "no order moves started work")
+        #expect(out.acks == ["ROOSTER-2"])
+        let row = try LC.task(home, number)
+        #expect(row["status"] as? String == "ONDERWEG")
+        #expect(row["officers"] as? String == "BOA-0001,BOA-0002")
+        let shifts = try home.sql("SELECT count(*) AS n FROM assignment WHERE state = 'ACTIVE' AND shift_id IS NULL")
+        #expect((shifts.first?["n"] as? NSNumber)?.intValue == 2)
+        // And the next pass takes the next request in.
+        try home.drop(LC.request("ON-2", reference: "GMS-2", earliest: "2026-12-01T13:00:00+01:00"), name: "verzoek-2.xml", folder: "politie-on")
+        try LC.pass(home, "2026-12-01T09:40:00+01:00")
+        #expect(try LC.take(home).folder("politie-on").acks == ["GMS-2"])
+    }
+
+    @Test func aRosterRestatedBeforePlannedWorkStartsMovesItToTheNewShiftRows() throws {
+        let (home, number) = try LC.plannedHome()
+        try home.drop(LC.roster(reference: "ROOSTER-2"), name: "rooster-2.xml", folder: "rooster")
+        try LC.pass(home, "2026-12-01T09:30:00+01:00")
+        let out = try LC.take(home)
+        #expect(out.signature == ["rooster/bevestiging_Bv03"], "the same shifts again: nothing to tell the officers")
+        let row = try LC.task(home, number)
+        #expect(row["status"] as? String == "INGEPLAND")
+        #expect(row["officers"] as? String == "BOA-0001,BOA-0002")
+        let unlinked = try home.sql("SELECT count(*) AS n FROM assignment WHERE state = 'ACTIVE' AND (shift_id IS NULL OR shift_id NOT IN (SELECT id FROM shift))")
+        #expect((unlinked.first?["n"] as? NSNumber)?.intValue == 0, "each assignment points at its officer's new shift row")
+    }
+
     @Test func cancellingACompletedTaskIsAcknowledgedWithoutEffect() throws {
         let (home, number) = try LC.plannedHome()
         try home.drop(LC.report(number, officer: "BOA-0001", status: .completed, at: "2026-12-01T09:40:00+01:00",

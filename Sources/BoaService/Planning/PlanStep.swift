@@ -201,6 +201,13 @@ struct PlanStep {
 enum PlanningFacts {
     static func minutes(_ milliseconds: Int64) -> Int { Int(floorDiv(milliseconds, 60_000)) }
 
+    /// The shift id the planner is given for planned work whose shift a roster change removed (its
+    /// `assignment.shift_id` became NULL). No shift row has it, so it is never written: see ``storedShift(_:)``.
+    static let noShift: Int64 = 0
+
+    /// The `assignment.shift_id` to record for a member's shift: none for ``noShift``.
+    static func storedShift(_ shiftId: Int64) -> Int64? { shiftId == noShift ? nil : shiftId }
+
     static func problem(snapshot: PlanningSnapshot, tasks: [TaskRecord], now: Int, settings: PlannerSettings) -> PlanningProblem {
         let officers = snapshot.officers.map { officer in
             OfficerFacts(id: officer.id, active: officer.active, screening: officer.screening, homeNeighbourhood: officer.homeNeighbourhood,
@@ -214,7 +221,7 @@ enum PlanningFacts {
         for (taskId, assignments) in Dictionary(grouping: snapshot.assignments, by: \.taskId) {
             guard let first = assignments.first else { continue }
             current[taskId] = Visit(taskId: taskId, start: minutes(first.plannedStart), members: assignments.map {
-                Visit.Member(officerId: $0.officerId, shiftId: $0.shiftId ?? 0, travelMinutes: $0.travelMinutes)
+                Visit.Member(officerId: $0.officerId, shiftId: $0.shiftId ?? noShift, travelMinutes: $0.travelMinutes)
             })
         }
         let facts = tasks.compactMap { task -> TaskFacts? in
@@ -260,7 +267,8 @@ extension PlanStep {
                     // the shift came or went) is recorded, nothing is sent.
                     for assignment in old {
                         guard let member = visit.members.first(where: { $0.officerId == assignment.officerId }) else { continue }
-                        if member.shiftId != assignment.shiftId { try transaction.setAssignmentShift(assignment.id, shiftId: member.shiftId) }
+                        let shiftId = PlanningFacts.storedShift(member.shiftId)
+                        if shiftId != assignment.shiftId { try transaction.setAssignmentShift(assignment.id, shiftId: shiftId) }
                         if member.travelMinutes != assignment.travelMinutes {
                             try transaction.setAssignmentTravel(assignment.id, travelMinutes: member.travelMinutes)
                         }
@@ -292,7 +300,7 @@ extension PlanStep {
             for member in change.visit.members {
                 let start = Int64(change.visit.start) * 60_000
                 try transaction.insertAssignment(AssignmentRecord(
-                    taskId: change.task.id, officerId: member.officerId, shiftId: member.shiftId, plannedStart: start,
+                    taskId: change.task.id, officerId: member.officerId, shiftId: PlanningFacts.storedShift(member.shiftId), plannedStart: start,
                     plannedEnd: start + Int64(change.task.durationMinutes) * 60_000, travelMinutes: member.travelMinutes,
                     score: explanation.map(PlanStep.scoreJSON), reasons: explanation.map { PlanStep.reasonsJSON($0.alternatives) }, createdAt: now))
                 try sendOrder(change.task, change.visit, to: member.officerId)

@@ -102,8 +102,8 @@ extension StoreTransaction {
 }
 
 extension StoreTransaction {
-    /// Points an assignment at another shift (a roster re-sent the same shift under a new row).
-    public func setAssignmentShift(_ id: Int64, shiftId: Int64) throws {
+    /// Points an assignment at another shift (a roster re-sent the same shift under a new row), or at none.
+    public func setAssignmentShift(_ id: Int64, shiftId: Int64?) throws {
         try db.execute(cached: "UPDATE assignment SET shift_id = ? WHERE id = ?", arguments: [shiftId, id])
     }
 
