@@ -41,7 +41,7 @@ enum AuditDatabase {
             let count = min(chunk, tasks - made)
             try queue.write { db in
                 let inbound = try db.cachedStatement(sql: "INSERT INTO inbound_message (file_name, partner, root_element, functie, berichtcode, referentienummer, tijdstip_bericht, is_test, sha256, size, outcome, fault_code, fault_text, received_at, decided_at, archive_path) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
-                let task = try db.cachedStatement(sql: "INSERT INTO task (taak_nummer, partner, taak_id, soort, inbound_id, is_test, categorie, prioriteit, status, vertrouwelijkheid, grondslag, bewaartermijn, omschrijving, buurtcode, x, y, uiterlijk_gereed, duur_minuten, domein, minimale_bezetting, received_at, first_planned_at, completed_at, closed_at, reden_code) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                let task = try db.cachedStatement(sql: "INSERT INTO task (taak_nummer, partner, taak_id, soort, inbound_id, is_test, categorie, prioriteit, status, vertrouwelijkheid, grondslag, bewaartermijn, omschrijving, buurtcode, x, y, uiterlijk_gereed, duur_minuten, domein, minimale_bezetting, received_at, first_planned_at, completed_at, closed_at, reden_code, reactie, reactie_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
                 let status = try db.cachedStatement(sql: "INSERT INTO task_status (task_id, status, at, inbound_id) VALUES (?,?,?,?)")
                 let link = try db.cachedStatement(sql: "UPDATE inbound_message SET task_id = ? WHERE id = ?")
                 let assignment = try db.cachedStatement(sql: "INSERT INTO assignment (task_id, boa_id, planned_start, planned_end, state, created_at, ended_at) VALUES (?,?,?,?,?,?,?)")
@@ -88,12 +88,17 @@ enum AuditDatabase {
                     let closedAt = plannedAt + Int64(random.int(30...2880)) * 60_000
                     let confidentiality = random.chance(0.02) ? "STRIKT" : (random.chance(0.1) ? "VERTROUWELIJK" : "NORMAAL")
                     let teamSize = random.chance(0.6) ? 2 : 1
+                    // The reaction its taakReactie (below) gave, as the planning step records it: planned work was
+                    // accepted, accepted-unplanned work provisionally, the rest declined. (Without it every closed task
+                    // looked like one still owed a reaction, which no task of the running service is for long.)
+                    let reaction = planned ? "ACCEPT" : (statusName == "GEACCEPTEERD" ? "PROVISIONAL" : "DECLINE")
                     try task.execute(arguments: [
                         number, partner, "ON-\(index)", partner == "om-on" ? "OM_OPDRACHT" : "VERZOEK", inboundId, isTest, categories[index % categories.count],
                         random.int(1...4), statusName, confidentiality, confidentiality == "STRIKT" ? "WPG_ART9" : "WPG_ART8", "P1Y", "Omschrijving van de taak",
                         "BU0164\(CivilCalendar.pad(Int64(random.int(0...60)), 4))", 251_000.0 + Double(random.int(-5000...5000)), 476_000.0 + Double(random.int(-5000...5000)),
                         StoreTime.text(received + 86_400_000), 45, "I", teamSize, at, planned ? StoreTime.text(plannedAt) : nil,
                         statusName == "AFGEROND" ? StoreTime.text(closedAt) : nil, closed ? StoreTime.text(closedAt) : nil, reason,
+                        reaction, StoreTime.text(received + 500),
                     ])
                     let taskId = db.lastInsertedRowID
                     try link.execute(arguments: [taskId, inboundId])
