@@ -39,10 +39,16 @@ enum SchemaV5 {
         guard !changes.isEmpty else { return }
         let version = try Int.fetchOne(db, sql: "PRAGMA schema_version") ?? 0
         try db.execute(sql: "PRAGMA writable_schema = ON")
-        for change in changes {
-            try db.execute(sql: "UPDATE sqlite_schema SET sql = ? WHERE type = 'table' AND name = ?", arguments: [change.sql, change.name])
+        do {
+            for change in changes {
+                try db.execute(sql: "UPDATE sqlite_schema SET sql = ? WHERE type = 'table' AND name = ?", arguments: [change.sql, change.name])
+            }
+            try db.execute(sql: "PRAGMA schema_version = \(version + 1)")
+        } catch {
+            // The connection goes on serving the store: it must not keep a writable schema.
+            try? db.execute(sql: "PRAGMA writable_schema = OFF")
+            throw error
         }
-        try db.execute(sql: "PRAGMA schema_version = \(version + 1)")
         try db.execute(sql: "PRAGMA writable_schema = OFF")
         // Reads every table's new definition back (a prepared statement over each loads the schema again).
         for change in changes {
