@@ -380,13 +380,9 @@ import Testing
     }
 
     @Test func aRosterRestatedWhileWorkIsUnderWayKeepsTheWorkAndTheServiceGoesOn() throws {
-        // The day's roster is sent again (same shifts, new rows) while the team is on its way: the old shifts go,
-        // and the started work keeps its officers without a shift row. The pass must still run.
-        let (home, number) = try LC.plannedHome()
-        try home.drop(LC.report(number, officer: "BOA-0001", status: .enRoute, at: "2026-12-01T09:20:00+01:00", reference: "APP-1"),
-                      name: "onderweg.xml", folder: "boa-app")
-        try LC.pass(home, "2026-12-01T09:20:00+01:00")
-        _ = try LC.take(home)
+        // The day's roster is sent again (same shifts, new rows) while the team is on its way: the old shifts go, the
+        // started work keeps its officers and moves to their new shift rows, and the passes go on.
+        let (home, number) = try LC.underWayHome()
         try home.drop(LC.roster(reference: "ROOSTER-2"), name: "rooster-2.xml", folder: "rooster")
         try LC.pass(home, "2026-12-01T09:30:00+01:00")
         let out = try LC.take(home)
@@ -395,12 +391,27 @@ import Testing
         let row = try LC.task(home, number)
         #expect(row["status"] as? String == "ONDERWEG")
         #expect(row["officers"] as? String == "BOA-0001,BOA-0002")
-        let shifts = try home.sql("SELECT count(*) AS n FROM assignment WHERE state = 'ACTIVE' AND shift_id IS NULL")
-        #expect((shifts.first?["n"] as? NSNumber)?.intValue == 2)
-        // And the next pass takes the next request in.
-        try home.drop(LC.request("ON-2", reference: "GMS-2", earliest: "2026-12-01T13:00:00+01:00"), name: "verzoek-2.xml", folder: "politie-on")
-        try LC.pass(home, "2026-12-01T09:40:00+01:00")
-        #expect(try LC.take(home).folder("politie-on").acks == ["GMS-2"])
+        let linked = try home.sql("SELECT count(*) AS n FROM assignment WHERE state = 'ACTIVE' AND shift_id IN (SELECT id FROM shift)")
+        #expect((linked.first?["n"] as? NSNumber)?.intValue == 2)
+        // And the next pass plans a request for the same time around the work under way.
+        try LC.expectPlannedAroundTheWorkUnderWay(home, earliest: "2026-12-01T12:00:00+01:00")
+    }
+
+    @Test func startedWorkOutsideItsOfficersNewShiftsStillKeepsThemBusy() throws {
+        // While the team of ON-1 (12:00–12:45) is on its way, a new roster gives every officer the shift 12:30–20:00.
+        // No new shift holds the started work; a request for 12:30 must not be planned over it.
+        let (home, number) = try LC.underWayHome()
+        let shifts = LC.officers.map {
+            Shift(shiftId: "D2-\($0.officerId)", officerId: $0.officerId, start: LC.ts("2026-12-01T12:30:00+01:00"), end: LC.ts("2026-12-01T20:00:00+01:00"))
+        }
+        let roster = Roster(period: DatePeriod(from: LocalDate(year: 2026, month: 12, day: 1), until: LocalDate(year: 2026, month: 12, day: 2)),
+                            officers: LC.officers, shifts: shifts)
+        try home.drop(Message(envelope: LC.envelope(from: LC.rosterSystem, reference: "ROOSTER-2", time: "20261201092500000"), body: .roster(roster)),
+                      name: "rooster-2.xml", folder: "rooster")
+        try LC.pass(home, "2026-12-01T09:30:00+01:00")
+        _ = try LC.take(home)
+        #expect(try LC.task(home, number)["status"] as? String == "ONDERWEG")
+        try LC.expectPlannedAroundTheWorkUnderWay(home, earliest: "2026-12-01T12:30:00+01:00")
     }
 
     @Test func aRosterRestatedBeforePlannedWorkStartsMovesItToTheNewShiftRows() throws {
@@ -1173,6 +1184,32 @@ private enum LC {
         let out = try take(home)
         #expect(out.signature == ["rooster/bevestiging_Bv03"])
         return home
+    }
+
+    /// A ``plannedHome(request:)`` whose team BOA-0001 reported ONDERWEG at 09:20 (pass at 09:20, outbox emptied).
+    static func underWayHome() throws -> (HomeFixture, String) {
+        let (home, number) = try plannedHome()
+        try home.drop(report(number, officer: "BOA-0001", status: .enRoute, at: "2026-12-01T09:20:00+01:00", reference: "APP-1"),
+                      name: "onderweg.xml", folder: "boa-app")
+        try pass(home, "2026-12-01T09:20:00+01:00")
+        _ = try take(home)
+        return (home, number)
+    }
+
+    /// In an ``underWayHome()``: a request ON-2 from `earliest`, taken in at 09:40, is accepted, and if its team shares an
+    /// officer with ON-1 (12:00–12:45) it starts after it. (The database refuses to book an officer twice, which would
+    /// fail the pass.)
+    static func expectPlannedAroundTheWorkUnderWay(_ home: HomeFixture, earliest: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try home.drop(request("ON-2", reference: "GMS-2", earliest: earliest), name: "verzoek-2.xml", folder: "politie-on")
+        try pass(home, "2026-12-01T09:40:00+01:00")
+        let next = try take(home)
+        #expect(next.folder("politie-on").acks == ["GMS-2"], sourceLocation: sourceLocation)
+        let reaction = try #require(next.reactions.first, sourceLocation: sourceLocation)
+        #expect(reaction.reaction == .accept, sourceLocation: sourceLocation)
+        if !Set(reaction.team ?? []).isDisjoint(with: ["BOA-0001", "BOA-0002"]) {
+            #expect((reaction.plannedStart?.millisecondsSinceEpoch ?? 0) >= ts("2026-12-01T12:45:00+01:00").millisecondsSinceEpoch, "\(reaction)",
+                    sourceLocation: sourceLocation)
+        }
     }
 
     /// A home with the roster and one police task ON-1 (gewenstAanvang 12:00) planned in a pass at 09:00 on BOA-0001

@@ -239,7 +239,15 @@ enum PlanningFacts {
                     }
                 } ?? false))
         }
-        return PlanningProblem(now: now, officers: officers, shifts: shifts, absences: absences, tasks: facts,
+        // Started work whose shift a roster change removed, with no new shift of its officer holding it, is in no
+        // shift's schedule: its officers are kept busy for it, so that nothing else is planned over it.
+        let busy = facts.filter(\.pinned).flatMap { task -> [AbsenceFacts] in
+            guard let visit = current[task.id] else { return [] }
+            return visit.members.filter { $0.shiftId == noShift }.map {
+                AbsenceFacts(officerId: $0.officerId, from: visit.start, until: visit.start + task.durationMinutes)
+            }
+        }
+        return PlanningProblem(now: now, officers: officers, shifts: shifts, absences: absences + busy, tasks: facts,
                                current: current.filter { id, _ in facts.contains { $0.id == id } }, settings: settings)
     }
 }

@@ -42,6 +42,14 @@ extension StoreTransaction {
         }
         try db.execute(cached: "INSERT INTO roster_period (van, tot, inbound_id) VALUES (?, ?, ?)",
                        arguments: [period.from.description, period.until.description, inboundId])
+        // Planned work whose shift went (its shift_id set to NULL) belongs to the new shift of its officer that
+        // holds it, if there is one: a roster sent again for the same day keeps the work in its shift.
+        try db.execute(cached: """
+            UPDATE assignment SET shift_id = (
+                SELECT s.id FROM shift s WHERE s.boa_id = assignment.boa_id AND s.aanvang <= assignment.planned_start AND s.einde >= assignment.planned_end
+                 ORDER BY s.aanvang, s.id LIMIT 1)
+             WHERE state = 'ACTIVE' AND shift_id IS NULL
+            """)
         return removed
     }
 
