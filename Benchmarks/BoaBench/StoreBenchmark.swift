@@ -11,7 +11,7 @@ import GRDB
 /// 5,000,000 log rows.
 enum StoreBenchmark {
     static func run(_ arguments: [String]) throws(UsageError) {
-        let options = try Options(arguments, allowed: ["messages", "tasks", "log-rows", "rounds", "database", "skip-inserts", "skip-queries"])
+        let options = try Options(arguments, allowed: ["messages", "tasks", "log-rows", "rounds", "database", "skip-inserts", "skip-queries", "pass-at-size"])
         let messages = try options.int("messages", default: 20_000)
         let tasks = try options.int("tasks", default: 1_000_000)
         let logRows = try options.int("log-rows", default: 5_000_000)
@@ -24,6 +24,7 @@ enum StoreBenchmark {
             if options.string("skip-queries") == nil {
                 let path = options.string("database").map { URL(fileURLWithPath: $0) } ?? folder.appendingPathComponent("audit-\(tasks)-\(logRows).sqlite")
                 try auditQueries(tasks: tasks, logRows: logRows, rounds: rounds, url: path)
+                if options.string("pass-at-size") != nil { try passAtSize(rounds: rounds, database: path) }
             }
         } catch let error as UsageError {
             throw error
@@ -188,6 +189,55 @@ enum StoreBenchmark {
         }
         print(table.render())
         print("slowest median: \(fixed(worst, 1)) ms (each time includes opening the read-only connection, as boa-coord sql does)")
+    }
+
+    // MARK: a pass at size
+
+    /// `boa-coord process` with one new request, `rounds` times, on a home whose `boa.sqlite` is a hard link to the
+    /// audit database: the cost of a pass in a database that has run for years. Each pass adds its request's rows
+    /// to that database (a few rows beside millions; the audit figures do not move).
+    static func passAtSize(rounds: Int, database: URL) throws {
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("boa-coord")
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+            throw UsageError(message: "no boa-coord next to boa-bench (\(binary.path)): build both, e.g. swift build -c release")
+        }
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("boa-bench-pass-\(getpid())", isDirectory: true)
+        try FileManager.default.createDirectory(at: home.appendingPathComponent("inbox"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: home) }
+        guard link(database.path, home.appendingPathComponent("boa.sqlite").path) == 0 else {
+            throw UsageError(message: "cannot hard-link \(database.path) into \(home.path) (same file system needed): errno \(errno)")
+        }
+        print("\nOne pass (boa-coord process, one new request) on the audit database, \(rounds) runs after a warm-up")
+        var table = Table(["run", "plan ms", "apply ms", "pass wall ms"])
+        var generator = SampleMessages(seed: 5)
+        let stamp = Int(Date().timeIntervalSince1970)  // references not used by an earlier run on the same database
+        for run in 0...rounds {
+            var request = generator.taskRequest()
+            request.taskId = "ON-PASS-\(stamp)-\(run)"
+            let time = MessageTime(atMilliseconds: Amsterdam.instant(localDays: LocalDate(year: 2026, month: 12, day: 1).daysSinceEpoch, millisecondOfDay: 9 * 3_600_000))
+            let bytes = MessageWriter.encode(Message(envelope: Envelope(sender: SampleMessages.Partner.police, receiver: .service,
+                                                                        reference: "GMS-PASS-\(stamp)-\(run)", time: time), body: .taskRequest(request)))
+            try Data(bytes).write(to: home.appendingPathComponent("inbox/pass-\(run).xml"))
+            let process = Process()
+            process.executableURL = binary
+            process.arguments = ["process", "--home", home.path, "--now", "2026-12-01T09:00:00+01:00"]
+            process.environment = ["BOA_LOG_LEVEL": "debug"]
+            let errors = Pipe()
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = errors
+            let start = now()
+            try process.run()
+            let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            let wall = (now() - start) * 1000
+            guard process.terminationStatus == 0 else { throw UsageError(message: "boa-coord process failed: \(text.suffix(500))") }
+            func step(_ name: String) -> String {
+                guard let range = text.range(of: "ms.\(name)=") else { return "?" }
+                return String(text[range.upperBound...].prefix { $0.isNumber })
+            }
+            table.add([run == 0 ? "warm-up" : "\(run)", step("plan"), step("apply"), fixed(wall, 0)])
+        }
+        print(table.render())
     }
 
     static func auditQuestions(_ url: URL) throws -> [(title: String, sql: String)] {

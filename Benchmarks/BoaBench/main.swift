@@ -39,6 +39,8 @@ let usage = """
       --messages N  messages for the insert runs (default 20000); --skip-inserts 1 / --skip-queries 1
       --tasks N, --log-rows N  size of the audit database (default 1000000, 5000000); --database PATH
       --rounds N    timed runs of each audit query after a warm-up (default 5)
+      --pass-at-size 1  then time `boa-coord process` with one new request on that database, --rounds times (a hard
+                    link into a temporary home: each pass adds its request's rows to the database)
 
     intake options:
       --files N     files for (a) and (b) (default 10000)
