@@ -211,10 +211,10 @@ enum StoreBenchmark {
         var table = Table(["run", "plan ms", "apply ms", "pass wall ms"])
         var generator = SampleMessages(seed: 5)
         let stamp = Int(Date().timeIntervalSince1970)  // references not used by an earlier run on the same database
+        let time = MessageTime(atMilliseconds: Amsterdam.instant(localDays: LocalDate(year: 2026, month: 12, day: 1).daysSinceEpoch, millisecondOfDay: 9 * 3_600_000))
         for run in 0...rounds {
             var request = generator.taskRequest()
             request.taskId = "ON-PASS-\(stamp)-\(run)"
-            let time = MessageTime(atMilliseconds: Amsterdam.instant(localDays: LocalDate(year: 2026, month: 12, day: 1).daysSinceEpoch, millisecondOfDay: 9 * 3_600_000))
             let bytes = MessageWriter.encode(Message(envelope: Envelope(sender: SampleMessages.Partner.police, receiver: .service,
                                                                         reference: "GMS-PASS-\(stamp)-\(run)", time: time), body: .taskRequest(request)))
             try Data(bytes).write(to: home.appendingPathComponent("inbox/pass-\(run).xml"))

@@ -401,13 +401,7 @@ import Testing
         // While the team of ON-1 (12:00–12:45) is on its way, a new roster gives every officer the shift 12:30–20:00.
         // No new shift holds the started work; a request for 12:30 must not be planned over it.
         let (home, number) = try LC.underWayHome()
-        let shifts = LC.officers.map {
-            Shift(shiftId: "D2-\($0.officerId)", officerId: $0.officerId, start: LC.ts("2026-12-01T12:30:00+01:00"), end: LC.ts("2026-12-01T20:00:00+01:00"))
-        }
-        let roster = Roster(period: DatePeriod(from: LocalDate(year: 2026, month: 12, day: 1), until: LocalDate(year: 2026, month: 12, day: 2)),
-                            officers: LC.officers, shifts: shifts)
-        try home.drop(Message(envelope: LC.envelope(from: LC.rosterSystem, reference: "ROOSTER-2", time: "20261201092500000"), body: .roster(roster)),
-                      name: "rooster-2.xml", folder: "rooster")
+        try home.drop(LC.roster(reference: "ROOSTER-2", from: "12:30", until: "20:00"), name: "rooster-2.xml", folder: "rooster")
         try LC.pass(home, "2026-12-01T09:30:00+01:00")
         _ = try LC.take(home)
         #expect(try LC.task(home, number)["status"] as? String == "ONDERWEG")
@@ -1103,11 +1097,13 @@ private enum LC {
     static let officers = [officer("BOA-0001", screening: .normal), officer("BOA-0002", screening: .normal),
                            officer("BOA-0003", screening: .confidential), officer("BOA-0004", screening: .strict)]
 
-    /// The roster of one day (default 2026-12-01): period [day, day + 1), a shift 08:00–16:00 local for every officer.
-    static func roster(_ officers: [RosterOfficer] = LC.officers, reference: String = "ROOSTER-1", day: Int = 1) -> Message {
+    /// The roster of one day (default 2026-12-01): period [day, day + 1), a shift `from`–`until` local (default
+    /// 08:00–16:00) for every officer.
+    static func roster(_ officers: [RosterOfficer] = LC.officers, reference: String = "ROOSTER-1", day: Int = 1,
+                       from: String = "08:00", until: String = "16:00") -> Message {
         let date = "2026-12-\(day < 10 ? "0" : "")\(day)"
         let shifts = officers.map {
-            Shift(shiftId: "D-\(date)-\($0.officerId)", officerId: $0.officerId, start: ts("\(date)T08:00:00+01:00"), end: ts("\(date)T16:00:00+01:00"))
+            Shift(shiftId: "D-\(date)-\($0.officerId)", officerId: $0.officerId, start: ts("\(date)T\(from):00+01:00"), end: ts("\(date)T\(until):00+01:00"))
         }
         let roster = Roster(period: DatePeriod(from: LocalDate(year: 2026, month: 12, day: day), until: LocalDate(year: 2026, month: 12, day: day + 1)),
                             officers: officers, shifts: shifts)
