@@ -289,6 +289,12 @@ import Testing
         }
         #expect(faults.map(\.0) == ["StUF058"])
         #expect(faults.first?.1 == "GMS-66")
+        // The batch is tried whole first and, when one file fails, again file by file: the undone try leaves nothing.
+        let acknowledged = try home.outbox("politie-on").compactMap { entry -> String? in
+            if case .acknowledgement = entry.message.body { return entry.message.envelope.crossReference }
+            return nil
+        }
+        #expect(acknowledged.sorted() == ["GMS-65", "GMS-67"])
         let rows = try home.sql("SELECT referentienummer, outcome, fault_code FROM audit_messages WHERE direction = 'IN' ORDER BY referentienummer")
         #expect(rows.map { "\($0["referentienummer"] ?? "") \($0["outcome"] ?? "") \($0["fault_code"] ?? "")" }
                 == ["GMS-65 ACCEPTED <null>", "GMS-66 REJECTED StUF058", "GMS-67 ACCEPTED <null>"].map { $0.replacingOccurrences(of: "<null>", with: "\(NSNull())") })
