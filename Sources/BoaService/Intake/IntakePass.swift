@@ -201,9 +201,9 @@ public final class Intake: Sendable {
     /// is refused with StUF058, the others go on.
     ///
     /// The batch is first applied without a savepoint per file: a savepoint makes SQLite copy every page a file
-    /// changes into its sub-journal, about a tenth of the apply step (docs/PERFORMANCE.md, intake pipeline). Only
+    /// changes into its sub-journal, about a third of the apply step (docs/PERFORMANCE.md, intake pipeline). Only
     /// if a file fails is that transaction undone and the batch applied again file by file, each in its own
-    /// savepoint, so that only the failing file is refused. Nothing outside the database happens while a batch
+    /// savepoint, so that only the failing file is refused. Nothing outside the database changes while a batch
     /// is applied (files move and log lines are written after the commit), so the undone attempt leaves no trace.
     private func applyBatch(_ batch: [IncomingFile], now: Int64) throws -> [AppliedFile] {
         do {
