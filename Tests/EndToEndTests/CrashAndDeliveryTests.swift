@@ -144,6 +144,31 @@ import Testing
         try Self.expectSameAsReference(home, reference, label: "repeated crashes")
     }
 
+    /// A committed file whose claimed copy is still in the work folder although the archive already holds it (an
+    /// archive step cut off between its link and its unlink, where the file system cannot rename without
+    /// replacing): the restart removes the copy. It does not archive it a second time, and sends nothing again.
+    @Test func aClaimedCopyBesideItsArchivedFileIsRemovedNotArchivedTwice() throws {
+        let home = try HomeFixture()
+        try home.drop(Messages.request(taskId: "ON-A-1", reference: "GMS-A-1"), name: "verzoek.xml", folder: "politie-on")
+        let first = try home.process(now: Self.now)
+        #expect(first.status == 0, "\(first.standardError)")
+        let rows = try home.sql("SELECT claim_name, archive_path FROM inbound_message")
+        let claimName = try #require(rows.first?["claim_name"] as? String)
+        let archivePath = try #require(rows.first?["archive_path"] as? String)
+        let archived = try Data(contentsOf: home.url(archivePath))
+        try archived.write(to: home.url(".work/\(claimName)"))
+        let outboxBefore = try home.outboxContents()
+
+        let second = try home.process(now: Self.now)
+        #expect(second.status == 0, "\(second.standardError)")
+        #expect(home.files(in: ".work").isEmpty, "the claimed copy is removed")
+        #expect(home.files(in: "archive") == [String(archivePath.dropFirst("archive/".count))], "one archived file, under its first name")
+        #expect(try Data(contentsOf: home.url(archivePath)) == archived)
+        #expect(try home.outboxContents() == outboxBefore, "nothing is sent again")
+        #expect(try home.sql("SELECT COUNT(*) AS n FROM inbound_message").first?["n"] as? Int == 1)
+        #expect(try home.auditVerify().status == 0)
+    }
+
     // MARK: 2. kill -9 at random moments while files arrive
 
     /// 2,000 files: mostly valid requests with distinct taakIds and references (a third in the partner

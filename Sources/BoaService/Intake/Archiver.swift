@@ -29,15 +29,17 @@ struct Archiver {
     /// Performs jobs, then flushes each folder they touched once.
     func perform(_ jobs: [Job]) throws(FileFailure) {
         var folders: Set<String> = []
-        for job in jobs { folders.formUnion(try perform(job, syncing: false)) }
+        var made: Set<String> = []
+        for job in jobs { folders.formUnion(try perform(job, made: &made)) }
         for folder in folders.sorted() { try POSIXFiles.syncDirectory(folder) }
     }
 
     /// Performs one job and flushes its folders.
     func perform(_ job: Job) throws(FileFailure) { try perform([job]) }
 
-    /// Performs one job; returns the folders whose entries changed (to be flushed by the caller).
-    private func perform(_ job: Job, syncing: Bool) throws(FileFailure) -> Set<String> {
+    /// Performs one job; returns the folders whose entries changed (to be flushed by the caller). `made` holds
+    /// the archive folders made (or found) earlier in this call, so that a batch makes its date folder once.
+    private func perform(_ job: Job, made: inout Set<String>) throws(FileFailure) -> Set<String> {
         var touched: Set<String> = []
         if let rejected = job.rejectedPath {
             let target = home.path(rejected)
@@ -58,15 +60,27 @@ struct Archiver {
         if let archive = job.archivePath {
             let target = home.path(archive)
             let folder = (target as NSString).deletingLastPathComponent
-            try POSIXFiles.makeDirectory(folder)
-            if try POSIXFiles.status(job.source) != nil, try POSIXFiles.status(target) == nil {
-                try POSIXFiles.rename(job.source, target)
+            if made.insert(folder).inserted { try POSIXFiles.makeDirectory(folder) }
+            // One call in the usual case: the claimed file moves in. The archived name is never replaced. EEXIST: it
+            // was archived before, and the claimed copy is a leftover of an interrupted step, removed (the archive
+            // holds it). ENOENT with no claimed file: it was archived before, and nothing is left to do.
+            var moved = POSIXFiles.renameNoReplace(job.source, target)
+            if moved == ENOENT, try POSIXFiles.status(job.source) != nil {
+                // The claimed file is there, so the folder went missing after it was made: make it again.
+                try POSIXFiles.makeDirectory(folder)
+                moved = POSIXFiles.renameNoReplace(job.source, target)
+            }
+            switch moved {
+            case 0:
                 touched.insert(folder)
                 touched.insert((job.source as NSString).deletingLastPathComponent)
-            } else if try POSIXFiles.status(target) != nil, try POSIXFiles.status(job.source) != nil {
-                // Archived before, and the claimed copy is a leftover of an interrupted step: the archive holds it.
+            case EEXIST:
                 try POSIXFiles.unlink(job.source)
                 touched.insert((job.source as NSString).deletingLastPathComponent)
+            case ENOENT:
+                break
+            case let code:
+                throw FileFailure("rename", job.source, code: code)
             }
         }
         return touched

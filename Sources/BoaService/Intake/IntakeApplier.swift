@@ -262,7 +262,7 @@ struct IntakeApplier {
         var attempt = 1
         while true {
             let candidate = attempt == 1 ? "\(folder)/\(name)" : "\(folder)/\(stem)-\(attempt)\(ext)"
-            let onDisk = FileManager.default.fileExists(atPath: home.path(candidate))
+            let onDisk = try POSIXFiles.status(home.path(candidate)) != nil
             let recorded = try transaction.isFilePathTaken(candidate)
             if !reservedPaths.contains(candidate), !onDisk, !recorded {
                 reservedPaths.insert(candidate)

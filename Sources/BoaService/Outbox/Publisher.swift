@@ -5,7 +5,8 @@ import Foundation
 /// Turns committed outbound rows into files in `outbox/<partner>/`, atomically and durably
 /// (KOPPELVLAK §1): mark the batch STAGED, write each document to a staging file (`.<name>.tmp`, ignored by
 /// partners) and fdatasync it, give it its final name without ever replacing a file (`renameat2` with
-/// `RENAME_NOREPLACE`), fsync the folder, mark the batch PUBLISHED.
+/// `RENAME_NOREPLACE`), fsync the folder, mark the batch PUBLISHED. The commit that marks a batch PUBLISHED
+/// also stages the next one, so a batch costs one commit (one WAL fsync, held under the write lock) instead of two.
 ///
 /// A restart finishes any half-done step: a staging file is rewritten, a final file that is already there
 /// (with the right content) is kept and counted as published; nothing is lost or written twice.
@@ -23,12 +24,38 @@ struct Publisher {
     /// Publishes every unpublished outbound message, `batchSize` at a time.
     func publishAll(now: @Sendable () -> Int64, batchSize: Int = 256) throws -> Report {
         var report = Report()
-        while true {
-            let batch = try store.unpublishedOutbound(limit: batchSize)
-            if batch.isEmpty { return report }
-            let part = try publish(batch, now: now)
+        var batch = try store.write { tx in try stage(tx, limit: batchSize) }
+        while !batch.isEmpty {
+            FaultInjection.crashIfAsked(at: "staged")
+            let (done, part) = try writeFiles(batch)
             report.published += part.published
             report.alreadyThere += part.alreadyThere
+            let at = now()
+            batch = try store.write { tx in
+                try markPublished(done, at: at, in: tx)
+                return try stage(tx, limit: batchSize)
+            }
+            FaultInjection.crashIfAsked(at: "mark")
+        }
+        return report
+    }
+
+    /// Reads the next batch of unpublished rows and marks the pending ones STAGED (a staging file may exist
+    /// from this commit on).
+    private func stage(_ tx: StoreTransaction, limit: Int) throws -> [OutboundRecord] {
+        let batch = try tx.unpublishedOutbound(limit: limit)
+        for record in batch where record.state == .pending { try tx.markOutboundStaged(record.id) }
+        return batch
+    }
+
+    /// Marks rows whose files are in the outbox PUBLISHED, each with its log row.
+    private func markPublished(_ done: [OutboundRecord], at: Int64, in tx: StoreTransaction) throws {
+        for record in done {
+            try tx.markOutboundPublished(record.id, at: at)
+            try tx.appendLog(LogEntry(
+                at: at, action: .sent, objectType: "bericht", objectId: record.reference, performer: performer,
+                confidentiality: .normal, retention: RetentionPeriod(years: 1), partner: record.partner,
+                detail: "\(record.function)_\(record.messageCode) naar outbox/\(record.partner)/\(record.fileName)"))
         }
     }
 
@@ -37,10 +64,9 @@ struct Publisher {
         return (folder, folder + "/" + record.fileName, folder + "/." + record.fileName + ".tmp")
     }
 
-    private func publish(_ batch: [OutboundRecord], now: @Sendable () -> Int64) throws -> Report {
+    /// Writes a staged batch's files and flushes their folders; returns the rows whose files are now in the outbox.
+    private func writeFiles(_ batch: [OutboundRecord]) throws -> (done: [OutboundRecord], report: Report) {
         var report = Report()
-        try store.write { tx in for record in batch where record.state == .pending { try tx.markOutboundStaged(record.id) } }
-        FaultInjection.crashIfAsked(at: "staged")
         var folders: Set<String> = []
         for record in batch {
             let folder = paths(record).folder
@@ -73,18 +99,7 @@ struct Publisher {
             done.append(record)
         }
         for folder in folders.sorted() { try POSIXFiles.syncDirectory(folder) }
-        let at = now()
-        try store.write { tx in
-            for record in done {
-                try tx.markOutboundPublished(record.id, at: at)
-                try tx.appendLog(LogEntry(
-                    at: at, action: .sent, objectType: "bericht", objectId: record.reference, performer: performer,
-                    confidentiality: .normal, retention: RetentionPeriod(years: 1), partner: record.partner,
-                    detail: "\(record.function)_\(record.messageCode) naar outbox/\(record.partner)/\(record.fileName)"))
-            }
-        }
-        FaultInjection.crashIfAsked(at: "mark")
-        return report
+        return (done, report)
     }
 
     /// How many files of a batch are written at once.
@@ -95,13 +110,11 @@ struct Publisher {
     }
 
     /// Writes one record's file: staging file, fdatasync, rename without replacing. A final file already there
-    /// (published before a crash, or still in the outbox from the first time: a resend's answer) is left as it is.
+    /// (published before a crash, or still in the outbox from the first time: a resend's answer) is left as it is;
+    /// the rename tells, so the usual case (a new file) asks the folder nothing beforehand.
     private func publishFile(_ record: OutboundRecord) throws(FileFailure) -> FileOutcome {
         let (_, final, staging) = paths(record)
-        if try POSIXFiles.status(final) != nil {
-            try POSIXFiles.unlink(staging)
-            return .alreadyThere
-        }
+        // An unpublished row always has its body (a CHECK of the schema); only retention strips it, after publishing.
         guard let body = record.body else { return .noBody }
         try POSIXFiles.writeDurably(body, to: staging)
         FaultInjection.crashIfAsked(at: "staging")

@@ -384,6 +384,13 @@ extension Store {
 }
 
 extension StoreTransaction {
+    /// Outbound messages not yet published, oldest first (read inside the transaction, so that a publisher can
+    /// mark one batch published and stage the next in one commit).
+    public func unpublishedOutbound(limit: Int) throws -> [OutboundRecord] {
+        try Row.fetchAll(db, cached: "SELECT \(OutboundRecord.columns) FROM outbound_message WHERE state <> 'PUBLISHED' ORDER BY id LIMIT ?",
+                         arguments: [limit]).map(OutboundRecord.init(row:))
+    }
+
     /// Records the plain-words fault text (the `.fout.txt`) of a rejected message.
     public func setInboundFaultText(_ id: Int64, _ text: String) throws {
         try db.execute(cached: "UPDATE inbound_message SET fault_text = ? WHERE id = ?", arguments: [text, id])
