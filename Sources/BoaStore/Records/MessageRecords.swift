@@ -377,9 +377,16 @@ extension Store {
     /// Outbound messages not yet published, oldest first.
     public func unpublishedOutbound(limit: Int = 1000) throws(StoreError) -> [OutboundRecord] {
         try read { reader in
-            try Row.fetchAll(reader.db, cached: "SELECT \(OutboundRecord.columns) FROM outbound_message WHERE state <> 'PUBLISHED' ORDER BY id LIMIT ?",
-                             arguments: [limit]).map(OutboundRecord.init(row:))
+            try OutboundRecord.unpublished(reader.db, limit: limit)
         }
+    }
+}
+
+extension OutboundRecord {
+    /// Outbound messages not yet published, oldest first, on any connection (a reader, or a write transaction).
+    static func unpublished(_ db: Database, limit: Int) throws -> [OutboundRecord] {
+        try Row.fetchAll(db, cached: "SELECT \(columns) FROM outbound_message WHERE state <> 'PUBLISHED' ORDER BY id LIMIT ?", arguments: [limit])
+            .map(OutboundRecord.init(row:))
     }
 }
 
@@ -387,8 +394,7 @@ extension StoreTransaction {
     /// Outbound messages not yet published, oldest first (read inside the transaction, so that a publisher can
     /// mark one batch published and stage the next in one commit).
     public func unpublishedOutbound(limit: Int) throws -> [OutboundRecord] {
-        try Row.fetchAll(db, cached: "SELECT \(OutboundRecord.columns) FROM outbound_message WHERE state <> 'PUBLISHED' ORDER BY id LIMIT ?",
-                         arguments: [limit]).map(OutboundRecord.init(row:))
+        try OutboundRecord.unpublished(db, limit: limit)
     }
 
     /// Records the plain-words fault text (the `.fout.txt`) of a rejected message.
