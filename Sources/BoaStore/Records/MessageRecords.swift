@@ -371,30 +371,12 @@ extension StoreTransaction {
         try Row.fetchAll(db, cached: "SELECT \(OutboundRecord.columns) FROM outbound_message WHERE inbound_id = ? ORDER BY id", arguments: [inboundId])
             .map(OutboundRecord.init(row:))
     }
-}
 
-extension Store {
-    /// Outbound messages not yet published, oldest first.
-    public func unpublishedOutbound(limit: Int = 1000) throws(StoreError) -> [OutboundRecord] {
-        try read { reader in
-            try OutboundRecord.unpublished(reader.db, limit: limit)
-        }
-    }
-}
-
-extension OutboundRecord {
-    /// Outbound messages not yet published, oldest first, on any connection (a reader, or a write transaction).
-    static func unpublished(_ db: Database, limit: Int) throws -> [OutboundRecord] {
-        try Row.fetchAll(db, cached: "SELECT \(columns) FROM outbound_message WHERE state <> 'PUBLISHED' ORDER BY id LIMIT ?", arguments: [limit])
-            .map(OutboundRecord.init(row:))
-    }
-}
-
-extension StoreTransaction {
     /// Outbound messages not yet published, oldest first (read inside the transaction, so that a publisher can
     /// mark one batch published and stage the next in one commit).
     public func unpublishedOutbound(limit: Int) throws -> [OutboundRecord] {
-        try OutboundRecord.unpublished(db, limit: limit)
+        try Row.fetchAll(db, cached: "SELECT \(OutboundRecord.columns) FROM outbound_message WHERE state <> 'PUBLISHED' ORDER BY id LIMIT ?",
+                         arguments: [limit]).map(OutboundRecord.init(row:))
     }
 
     /// Records the plain-words fault text (the `.fout.txt`) of a rejected message.
