@@ -104,6 +104,35 @@ struct DirectStatement {
         return value
     }
 
+    /// Runs a SELECT of `columns` (written with ``ColumnList/sql``) and gives its rows decoded, in order; rows
+    /// that decode to nil are left out.
+    func fetchAll<Record>(_ columns: ColumnList, _ decode: (DirectRow) -> Record?) throws -> [Record] {
+        try checkBound()
+        precondition(Int(sqlite3_column_count(handle)) == columns.positions.count, "the statement does not select the column list")
+        defer { sqlite3_reset(handle) }
+        let row = DirectRow(handle: handle, columns: columns)
+        var records: [Record] = []
+        while true {
+            switch sqlite3_step(handle) {
+            case SQLITE_DONE: return records
+            case SQLITE_ROW: if let record = decode(row) { records.append(record) }
+            case let code: throw failure(code)
+            }
+        }
+    }
+
+    /// Runs a SELECT of `columns` and gives its first row decoded (nil when there is none, or it decodes to nil).
+    func fetchOne<Record>(_ columns: ColumnList, _ decode: (DirectRow) -> Record?) throws -> Record? {
+        try checkBound()
+        precondition(Int(sqlite3_column_count(handle)) == columns.positions.count, "the statement does not select the column list")
+        defer { sqlite3_reset(handle) }  // the rest of the rows are not wanted
+        switch sqlite3_step(handle) {
+        case SQLITE_DONE: return nil
+        case SQLITE_ROW: return decode(DirectRow(handle: handle, columns: columns))
+        case let code: throw failure(code)
+        }
+    }
+
     private func checkBound() throws {
         let expected = sqlite3_bind_parameter_count(handle)
         guard bindFailure == SQLITE_OK, index == expected else {
@@ -118,5 +147,86 @@ struct DirectStatement {
         let message = connection.map { String(cString: sqlite3_errmsg($0)) }
         sqlite3_reset(handle)
         return DatabaseError(resultCode: ResultCode(rawValue: extended), message: message, sql: statement.sql)
+    }
+}
+
+/// A record's column list, as written into its SELECTs, with where each column stands in it.
+struct ColumnList: Sendable {
+    /// The list as SQL (`id, file_name, …`).
+    let sql: String
+    /// Column name → position in ``sql``.
+    let positions: [String: Int32]
+
+    init(_ sql: String) {
+        self.sql = sql
+        var positions: [String: Int32] = [:]
+        for (index, name) in sql.split(separator: ",").enumerated() { positions[String(name.filter { !$0.isWhitespace })] = Int32(index) }
+        self.positions = positions
+    }
+}
+
+/// The current row of a SELECT run by ``DirectStatement``, read by column name from SQLite's C API: reading
+/// records through GRDB's `Row` (a copy of every value, then a generic decoding per column) was most of the
+/// planner's snapshot (docs/PERFORMANCE.md, intake). Only valid while the statement stands on the row.
+struct DirectRow {
+    fileprivate let handle: SQLiteStatement
+    fileprivate let columns: ColumnList
+
+    /// The value of a column of the list. A NULL in a column read as non-optional is a broken schema (the
+    /// columns read so are NOT NULL), and stops the program as GRDB's own decoding would.
+    subscript<Value: DirectColumnValue>(_ name: String) -> Value {
+        guard let position = columns.positions[name] else { preconditionFailure("\(name) is not in the column list") }
+        guard let value = Value.read(handle, position) else { preconditionFailure("\(name) is NULL") }
+        return value
+    }
+}
+
+/// A type read from a column of the current row (nil for NULL), with SQLite's conversions between storage classes.
+protocol DirectColumnValue {
+    /// The value at `column` of the current row, nil when it is NULL.
+    static func read(_ handle: SQLiteStatement, _ column: Int32) -> Self?
+}
+
+extension String: DirectColumnValue {
+    static func read(_ handle: SQLiteStatement, _ column: Int32) -> String? {
+        guard sqlite3_column_type(handle, column) != SQLITE_NULL, let text = sqlite3_column_text(handle, column) else { return nil }
+        return String(decoding: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column))), as: UTF8.self)
+    }
+}
+
+extension Int64: DirectColumnValue {
+    static func read(_ handle: SQLiteStatement, _ column: Int32) -> Int64? {
+        sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, column)
+    }
+}
+
+extension Int: DirectColumnValue {
+    static func read(_ handle: SQLiteStatement, _ column: Int32) -> Int? { Int64.read(handle, column).map { Int($0) } }
+}
+
+extension Bool: DirectColumnValue {
+    static func read(_ handle: SQLiteStatement, _ column: Int32) -> Bool? { Int64.read(handle, column).map { $0 != 0 } }
+}
+
+extension Double: DirectColumnValue {
+    static func read(_ handle: SQLiteStatement, _ column: Int32) -> Double? {
+        sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_double(handle, column)
+    }
+}
+
+extension [UInt8]: DirectColumnValue {
+    static func read(_ handle: SQLiteStatement, _ column: Int32) -> [UInt8]? {
+        guard sqlite3_column_type(handle, column) != SQLITE_NULL else { return nil }
+        let bytes = sqlite3_column_blob(handle, column)
+        let count = Int(sqlite3_column_bytes(handle, column))  // asked after the pointer is taken, as SQLite advises
+        guard let bytes else { return [] }  // a zero-length BLOB
+        return [UInt8](UnsafeRawBufferPointer(start: bytes, count: count))
+    }
+}
+
+extension Optional: DirectColumnValue where Wrapped: DirectColumnValue {
+    /// `.some(nil)` for NULL: an optional column is always read.
+    static func read(_ handle: SQLiteStatement, _ column: Int32) -> Wrapped?? {
+        sqlite3_column_type(handle, column) == SQLITE_NULL ? .some(nil) : Wrapped.read(handle, column).map { .some($0) }
     }
 }

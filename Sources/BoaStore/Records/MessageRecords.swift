@@ -99,8 +99,7 @@ public struct InboundRecord: Hashable, Sendable {
         """)
     static var columns: String { columnList.sql }
 
-    init(row: Row) {
-        let row = PositionedRow(row: row, columns: InboundRecord.columnList)
+    init(row: DirectRow) {
         id = row["id"]
         fileName = row["file_name"]
         inboxFolder = row["inbox_folder"]
@@ -201,8 +200,7 @@ public struct OutboundRecord: Hashable, Sendable {
         """)
     static var columns: String { columnList.sql }
 
-    init(row: Row) {
-        let row = PositionedRow(row: row, columns: OutboundRecord.columnList)
+    init(row: DirectRow) {
         id = row["id"]
         partner = row["partner"]
         function = row["functie"]
@@ -214,7 +212,7 @@ public struct OutboundRecord: Hashable, Sendable {
         taskId = row["task_id"]
         isTest = row["is_test"]
         fileName = row["file_name"]
-        body = (row["body"] as Data?).map { [UInt8]($0) }
+        body = row["body"]
         sha256 = row["sha256"]
         state = OutboundState(rawValue: row["state"]) ?? .pending
         createdAt = StoreTime.milliseconds(row["created_at"]) ?? 0
@@ -331,13 +329,16 @@ extension StoreTransaction {
 
     /// The inbound message that was claimed under this work-folder name, if it was committed.
     public func inbound(claimName: String) throws -> InboundRecord? {
-        try Row.fetchOne(db, cached: "SELECT \(InboundRecord.columns) FROM inbound_message WHERE claim_name = ?", arguments: [claimName])
-            .map(InboundRecord.init(row:))
+        var statement = try DirectStatement(db, cached: "SELECT \(InboundRecord.columns) FROM inbound_message WHERE claim_name = ?")
+        statement.bind(claimName)
+        return try statement.fetchOne(InboundRecord.columnList, InboundRecord.init(row:))
     }
 
     /// The inbound message with this id.
     public func inbound(id: Int64) throws -> InboundRecord? {
-        try Row.fetchOne(db, cached: "SELECT \(InboundRecord.columns) FROM inbound_message WHERE id = ?", arguments: [id]).map(InboundRecord.init(row:))
+        var statement = try DirectStatement(db, cached: "SELECT \(InboundRecord.columns) FROM inbound_message WHERE id = ?")
+        statement.bind(id)
+        return try statement.fetchOne(InboundRecord.columnList, InboundRecord.init(row:))
     }
 
     /// The `referentienummer` of the inbound message with this id (nil when there is no such message or it had none).
@@ -354,29 +355,35 @@ extension StoreTransaction {
     /// read from those bytes (`nil` when none could be read), so the lookup goes by both, through an index whose
     /// keys follow the partners' numbering rather than the hash's random order.
     public func inbound(withSHA256 sha256: String, reference: String?) throws -> [InboundRecord] {
-        try Row.fetchAll(db, cached: "SELECT \(InboundRecord.columns) FROM inbound_message WHERE referentienummer IS ? AND sha256 = ? ORDER BY id",
-                         arguments: [reference, sha256])
-            .map(InboundRecord.init(row:))
+        var statement = try DirectStatement(db, cached: "SELECT \(InboundRecord.columns) FROM inbound_message WHERE referentienummer IS ? AND sha256 = ? ORDER BY id")
+        statement.bind(reference)
+        statement.bind(sha256)
+        return try statement.fetchAll(InboundRecord.columnList, InboundRecord.init(row:))
     }
 
     /// The accepted (or held) message of a partner with this `referentienummer`.
     public func acceptedInbound(partner: String, reference: String) throws -> InboundRecord? {
-        try Row.fetchOne(db, cached: """
+        var statement = try DirectStatement(db, cached: """
             SELECT \(InboundRecord.columns) FROM inbound_message WHERE partner = ? AND referentienummer = ? AND outcome IN ('ACCEPTED', 'HELD')
-            """, arguments: [partner, reference]).map(InboundRecord.init(row:))
+            """)
+        statement.bind(partner)
+        statement.bind(reference)
+        return try statement.fetchOne(InboundRecord.columnList, InboundRecord.init(row:))
     }
 
     /// The outbound messages answering or caused by an inbound message, oldest first.
     public func outbound(forInbound inboundId: Int64) throws -> [OutboundRecord] {
-        try Row.fetchAll(db, cached: "SELECT \(OutboundRecord.columns) FROM outbound_message WHERE inbound_id = ? ORDER BY id", arguments: [inboundId])
-            .map(OutboundRecord.init(row:))
+        var statement = try DirectStatement(db, cached: "SELECT \(OutboundRecord.columns) FROM outbound_message WHERE inbound_id = ? ORDER BY id")
+        statement.bind(inboundId)
+        return try statement.fetchAll(OutboundRecord.columnList, OutboundRecord.init(row:))
     }
 
     /// Outbound messages not yet published, oldest first (read inside the transaction, so that a publisher can
     /// mark one batch published and stage the next in one commit).
     public func unpublishedOutbound(limit: Int) throws -> [OutboundRecord] {
-        try Row.fetchAll(db, cached: "SELECT \(OutboundRecord.columns) FROM outbound_message WHERE state <> 'PUBLISHED' ORDER BY id LIMIT ?",
-                         arguments: [limit]).map(OutboundRecord.init(row:))
+        var statement = try DirectStatement(db, cached: "SELECT \(OutboundRecord.columns) FROM outbound_message WHERE state <> 'PUBLISHED' ORDER BY id LIMIT ?")
+        statement.bind(limit)
+        return try statement.fetchAll(OutboundRecord.columnList, OutboundRecord.init(row:))
     }
 
     /// Records the plain-words fault text (the `.fout.txt`) of a rejected message.

@@ -93,7 +93,8 @@ extension StoreTransaction {
             guard let from = StoreTime.milliseconds(row["van"]) else { return nil }
             return AbsenceRecord(officerId: row["boa_id"], from: from, until: (row["tot"] as String?).flatMap(StoreTime.milliseconds))
         }
-        let tasks = try Row.fetchAll(db, cached: "SELECT \(TaskRecord.columns) FROM task WHERE closed_at IS NULL ORDER BY id").compactMap(TaskRecord.init(row:))
+        let tasks = try DirectStatement(db, cached: "SELECT \(TaskRecord.columns) FROM task WHERE closed_at IS NULL ORDER BY id")
+            .fetchAll(TaskRecord.columnList, TaskRecord.init(row:))
         let periods = try Row.fetchAll(db, cached: "SELECT van, tot FROM roster_period ORDER BY van, tot").compactMap { row -> DatePeriod? in
             guard let from = LocalDate(xsdDate: row["van"]), let until = LocalDate(xsdDate: row["tot"]) else { return nil }
             return DatePeriod(from: from, until: until)

@@ -259,8 +259,7 @@ extension TaskRecord {
         """)
     static var columns: String { columnList.sql }
 
-    init?(row: Row) {
-        let row = PositionedRow(row: row, columns: TaskRecord.columnList)
+    init?(row: DirectRow) {
         guard let number = TaskNumber(row["taak_nummer"]), let category = Category(rawValue: row["categorie"]),
             let priority = Priority(rawValue: row["prioriteit"]), let status = TaskStatus(rawValue: row["status"]),
             let confidentiality = Confidentiality(rawValue: row["vertrouwelijkheid"]), let basis = LegalBasis(rawValue: row["grondslag"]),
@@ -307,19 +306,24 @@ extension TaskRecord {
 extension StoreTransaction {
     /// The task a partner knows by this `taakId`.
     public func task(partner: String, taskId: String) throws -> TaskRecord? {
-        try Row.fetchOne(db, cached: "SELECT \(TaskRecord.columns) FROM task WHERE partner = ? AND taak_id = ?", arguments: [partner, taskId])
-            .flatMap(TaskRecord.init(row:))
+        var statement = try DirectStatement(db, cached: "SELECT \(TaskRecord.columns) FROM task WHERE partner = ? AND taak_id = ?")
+        statement.bind(partner)
+        statement.bind(taskId)
+        return try statement.fetchOne(TaskRecord.columnList, TaskRecord.init(row:))
     }
 
     /// The task with this number.
     public func task(number: TaskNumber) throws -> TaskRecord? {
-        try Row.fetchOne(db, cached: "SELECT \(TaskRecord.columns) FROM task WHERE taak_nummer = ?", arguments: [number.description])
-            .flatMap(TaskRecord.init(row:))
+        var statement = try DirectStatement(db, cached: "SELECT \(TaskRecord.columns) FROM task WHERE taak_nummer = ?")
+        statement.bind(number.description)
+        return try statement.fetchOne(TaskRecord.columnList, TaskRecord.init(row:))
     }
 
     /// The task with this row id.
     public func task(id: Int64) throws -> TaskRecord? {
-        try Row.fetchOne(db, cached: "SELECT \(TaskRecord.columns) FROM task WHERE id = ?", arguments: [id]).flatMap(TaskRecord.init(row:))
+        var statement = try DirectStatement(db, cached: "SELECT \(TaskRecord.columns) FROM task WHERE id = ?")
+        statement.bind(id)
+        return try statement.fetchOne(TaskRecord.columnList, TaskRecord.init(row:))
     }
 
     /// Writes the changeable fields of a task back (priority, place, window, duration, team, safety,
@@ -366,15 +370,16 @@ extension StoreTransaction {
     /// Tasks with a requester that reached a final status before any reaction was sent (a request whose
     /// cancellation was waiting for it).
     public func tasksClosedWithoutReaction() throws -> [TaskRecord] {
-        try Row.fetchAll(db, cached: "SELECT \(TaskRecord.columns) FROM task WHERE reactie IS NULL AND partner IS NOT NULL AND closed_at IS NOT NULL ORDER BY id")
-            .compactMap(TaskRecord.init(row:))
+        try DirectStatement(db, cached: "SELECT \(TaskRecord.columns) FROM task WHERE reactie IS NULL AND partner IS NOT NULL AND closed_at IS NOT NULL ORDER BY id")
+            .fetchAll(TaskRecord.columnList, TaskRecord.init(row:))
     }
 }
 
 extension StoreTransaction {
     /// Tasks of an origin, open (not final) or all, by id.
     public func tasks(origin: TaskOrigin, open: Bool) throws -> [TaskRecord] {
-        try Row.fetchAll(db, cached: "SELECT \(TaskRecord.columns) FROM task WHERE soort = ? \(open ? "AND closed_at IS NULL" : "") ORDER BY id",
-                         arguments: [origin.rawValue]).compactMap(TaskRecord.init(row:))
+        var statement = try DirectStatement(db, cached: "SELECT \(TaskRecord.columns) FROM task WHERE soort = ? \(open ? "AND closed_at IS NULL" : "") ORDER BY id")
+        statement.bind(origin.rawValue)
+        return try statement.fetchAll(TaskRecord.columnList, TaskRecord.init(row:))
     }
 }
