@@ -459,6 +459,52 @@ import Testing
         }
     }
 
+    /// `run` takes a burst in passes of at most `[intake] pass_files` files, the oldest first, one after the other
+    /// without waiting for the next scan; every file still gets its one outcome, answer and reaction.
+    @Test func aBurstIsTakenInPassesOfAtMostPassFilesOldestFirst() throws {
+        let count = 150, passFiles = 40
+        let home = try HomeFixture(configuration: Self.runConfiguration + "pass_files = \(passFiles)\n")
+        let files = (0..<count).map { index -> DroppedFile in
+            let name = "request-" + String(1000 + index).dropFirst() + ".xml"
+            return .valid(Messages.request(taskId: "ON-P-\(index)", reference: "GMS-P-\(index)"), name: name, folder: nil, answerTo: "politie-on")
+        }
+        let instance = try home.startRun(logName: "passes", environment: ["BOA_LOG_LEVEL": "info"])
+        defer { instance.stopIfRunning() }
+        try #require(waitUntil(timeout: 30) { instance.output.contains("watching") }, "the service did not start:\n\(instance.tail())")
+        // Paused while the files are written, so that one scan finds them all; their modification times are set
+        // one second apart, in reverse name order, so that "oldest first" is not the order of the names.
+        let inbox = home.url("inbox").path
+        instance.send(SIGSTOP)
+        for (index, file) in files.enumerated() {
+            let temporary = inbox + "/." + file.name + ".tmp"
+            try Data(file.bytes).write(to: URL(fileURLWithPath: temporary))
+            var times = [timespec(tv_sec: 1_796_000_000 + count - index, tv_nsec: 0), timespec(tv_sec: 1_796_000_000 + count - index, tv_nsec: 0)]
+            try #require(utimensat(AT_FDCWD, temporary, &times, 0) == 0)
+            try #require(rename(temporary, inbox + "/" + file.name) == 0)
+        }
+        instance.send(SIGCONT)
+        let drained = try Self.waitForDrain(home, expectedInbound: count, timeout: 120)
+        #expect(drained, "not drained\n\(instance.tail())")
+        instance.send(SIGTERM)
+        _ = instance.waitForExit(timeout: 60)
+
+        // "pass: N files: …" per pass that took files.
+        let taken = instance.output.split(separator: "\n").compactMap { line -> Int? in
+            guard let range = line.range(of: "pass: ") else { return nil }
+            return Int(line[range.upperBound...].prefix { $0.isNumber })
+        }.filter { $0 > 0 }
+        #expect(taken.reduce(0, +) == count, "files per pass: \(taken)")
+        #expect(taken.allSatisfy { $0 <= passFiles } && taken.count >= (count + passFiles - 1) / passFiles, "files per pass: \(taken)")
+        // The first pass took the 40 oldest files: the last 40 names.
+        let firstPass = try home.sql("SELECT file_name FROM inbound_message ORDER BY id LIMIT \(passFiles)").compactMap { $0["file_name"] as? String }
+        #expect(firstPass.sorted() == files.suffix(passFiles).map(\.name).sorted())
+        let summary = try Self.verifyEndState(home, files, label: "passes")
+        #expect(summary.problems.isEmpty, "\(summary.problems.prefix(10))")
+        #expect(summary.technicalAnswers["Bv03"] == count)
+        let reactions = try home.sql("SELECT COUNT(*) AS n FROM outbound_message WHERE functie = 'taakReactie'").first?["n"] as? Int
+        #expect(reactions == count)
+    }
+
     // MARK: 5. two instances on one home
 
     @Test func twoInstancesOnOneHomeNeverTakeAFileTwice() throws {

@@ -21,6 +21,10 @@ public struct Configuration: Hashable, Sendable {
     public var holdMinutes: Int = 10
     /// At most this many files share one transaction (group commit). `[intake] batch_size`.
     public var batchSize: Int = 500
+    /// `run` takes at most this many files in one pass, oldest first; the rest follow in the next passes at once,
+    /// so that the answers and reactions of a burst's first files go out while the rest is taken in.
+    /// `[intake] pass_files`.
+    public var passFiles: Int = 2000
     /// The service's own identity in envelopes. `[service] organisatie`, `[service] applicatie`.
     public var serviceIdentity = SystemIdentity.service
     /// The local hour (0–23) at which `run` applies retention each day. `[service] retention_hour`.
@@ -100,6 +104,7 @@ public struct Configuration: Hashable, Sendable {
             case "intake.scan_interval_seconds": configuration.scanIntervalSeconds = try integer(1...86_400)
             case "intake.hold_minutes": configuration.holdMinutes = try integer(0...10_080)
             case "intake.batch_size": configuration.batchSize = try integer(1...100_000)
+            case "intake.pass_files": configuration.passFiles = try integer(1...1_000_000)
             case "service.organisatie": configuration.serviceIdentity.organisation = try string()
             case "service.applicatie": configuration.serviceIdentity.application = try string()
             case "service.retention_hour": configuration.retentionHour = try integer(0...23)

@@ -45,20 +45,27 @@ public struct RunService: Service {
         let publisher = BackgroundPublisher(home: context.home, store: context.store, clock: wallClock, logger: logger)
         logger.notice("boa-coord run: watching \(inbox.root.path)", metadata: ["home": "\(context.home.root.path)"])
         await withGracefulShutdownHandler {
-            var lastScan: Int64 = 0
+            // Complete files found by the last scan and not yet taken, oldest first: a burst is taken in passes of at
+            // most `passFiles`, one right after the other, before the inbox is scanned again.
+            var backlog: [InboxFile] = []
             while !stopping.load(ordering: .relaxed) {
                 var nextWake = Int64(configuration.scanIntervalSeconds) * 1000
                 do {
-                    let files = try inbox.scan()
-                    lastScan = RunService.monotonicMilliseconds()
-                    let choice = selector.choose(files, watcher: watcher, wallNow: wallClock(), monotonicNow: lastScan)
-                    if let wait = choice.retryIn { nextWake = min(nextWake, max(wait, 1)) }
+                    if backlog.isEmpty {
+                        let files = try inbox.scan()
+                        let choice = selector.choose(files, watcher: watcher, wallNow: wallClock(), monotonicNow: RunService.monotonicMilliseconds())
+                        if let wait = choice.retryIn { nextWake = min(nextWake, max(wait, 1)) }
+                        backlog = choice.complete.sorted { ($0.modified, $0.path) < ($1.modified, $1.path) }
+                    }
+                    let taken = Array(backlog.prefix(max(1, configuration.passFiles)))
+                    backlog.removeFirst(taken.count)
                     let now = wallClock()
-                    let reoptimise = lastScan - lastReoptimisation >= Int64(configuration.reoptimiseIntervalSeconds) * 1000
-                    let report = try context.intake.pass(files: choice.complete, now: now, clock: wallClock, planning: reoptimise ? .reoptimise : .insert,
+                    let passStart = RunService.monotonicMilliseconds()
+                    let reoptimise = passStart - lastReoptimisation >= Int64(configuration.reoptimiseIntervalSeconds) * 1000
+                    let report = try context.intake.pass(files: taken, now: now, clock: wallClock, planning: reoptimise ? .reoptimise : .insert,
                                                          publisher: publisher)
-                    if reoptimise { lastReoptimisation = lastScan }
-                    for file in choice.complete { watcher.forget(folderKey: file.folder ?? "", name: file.name) }
+                    if reoptimise { lastReoptimisation = passStart }
+                    for file in taken { watcher.forget(folderKey: file.folder ?? "", name: file.name) }
                     nextWake = min(nextWake, Int64(configuration.reoptimiseIntervalSeconds) * 1000)
                     if report.filesTaken > 0 || report.published > 0 || report.holdsEnded > 0 {
                         logger.info("pass: \(report)")
@@ -73,6 +80,7 @@ public struct RunService: Service {
                     logger.warning("pass failed; trying again", metadata: ["error": "\(error)", "retry.ms": "\(backoff)"])
                 }
                 if stopping.load(ordering: .relaxed) { break }
+                if !backlog.isEmpty && backoff == 0 { continue }
                 await wakeup.wait(timeout: .milliseconds(nextWake))
             }
         } onGracefulShutdown: {
