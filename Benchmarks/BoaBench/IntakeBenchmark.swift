@@ -11,17 +11,24 @@ import Foundation
 /// (a) and (b) alternate for `--rounds` rounds (this VM's disk speed swings several-fold within a minute, so one
 /// (a) next to one (b) can mislead); each round's ratio is shown, and the median ratio is the result.
 ///
+/// Nothing is deleted between the parts: every part writes into a folder of its own, and the benchmark's folder goes
+/// only at the end. On ext4 without a journal the kernel does not reuse an inode freed in the last 60 s (longer while
+/// its inode-table block is dirty) and searches the inode tables past such inodes, so a part that follows the deletion
+/// of tens of thousands of files is slowed by that deletion, not by its own work. The folder is left in place at the
+/// end; the next run deletes it first and waits `--settle` seconds (65) before the first part.
+///
 /// Options: `--files N` (10,000), `--rounds N` (3), `--rate N` files/s for (c) (50), `--latency-files N` (500),
-/// `--batch N` directory fsync per N files in (a) (256), `--folder DIR` (the current folder). `--write-files DIR` only
+/// `--batch N` directory fsync per N files in (a) (256), `--folder DIR` (the current folder), `--settle S` (65). `--write-files DIR` only
 /// writes the N request files of (b) into DIR and stops (for profiling `boa-coord process` or `run` by hand).
 enum IntakeBenchmark {
     static func run(_ arguments: [String]) throws(UsageError) {
-        let options = try Options(arguments, allowed: ["files", "rate", "latency-files", "batch", "folder", "rounds", "write-files"])
+        let options = try Options(arguments, allowed: ["files", "rate", "latency-files", "batch", "folder", "rounds", "write-files", "settle"])
         let count = try options.int("files", default: 10_000)
         let rounds = max(1, try options.int("rounds", default: 3))
         let rate = try options.int("rate", default: 50)
         let latencyFiles = try options.int("latency-files", default: 500)
         let batch = try options.int("batch", default: 256)
+        let settle = max(0, try options.int("settle", default: 65))
         let base = URL(fileURLWithPath: options.string("folder") ?? FileManager.default.currentDirectoryPath)
             .appendingPathComponent(".build-bench-intake", isDirectory: true)
         if let target = options.string("write-files") {
@@ -39,18 +46,22 @@ enum IntakeBenchmark {
             throw UsageError(message: "no boa-coord next to boa-bench (\(binary.path)): build both, e.g. swift build -c release")
         }
         do {
-            try? FileManager.default.removeItem(at: base)
+            if FileManager.default.fileExists(atPath: base.path) {
+                try FileManager.default.removeItem(at: base)
+                if settle > 0 {
+                    print("deleted \(base.path) from an earlier run; waiting \(settle) s so that its inodes can be reused (--settle)")
+                    sleep(UInt32(settle))
+                }
+            }
             try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
-            print("boa-bench intake: \(count) files; folder \(base.path) (same disk for every part); binary \(binary.path)")
+            print("boa-bench intake: \(count) files; folder \(base.path) (same disk for every part, nothing deleted before the end); binary \(binary.path)")
             let messages = requests(count + latencyFiles)
             var table = Table(["round", "part", "files", "seconds", "files/s", "ratio to (a)"])
             var ratiosBv03: [Double] = []
             var ratiosAll: [Double] = []
             for round in 1...rounds {
-                try? FileManager.default.removeItem(at: base.appendingPathComponent("raw"))
-                try? FileManager.default.removeItem(at: base.appendingPathComponent("home-throughput"))
-                let raw = try rawPublish(messages.prefix(count).map { $0 }, batch: batch, folder: base.appendingPathComponent("raw"))
-                let endToEnd = try throughput(messages.prefix(count).map { $0 }, binary: binary, home: base.appendingPathComponent("home-throughput"))
+                let raw = try rawPublish(messages.prefix(count).map { $0 }, batch: batch, folder: base.appendingPathComponent("raw-\(round)"))
+                let endToEnd = try throughput(messages.prefix(count).map { $0 }, binary: binary, home: base.appendingPathComponent("home-throughput-\(round)"))
                 let rawRate = Double(count) / raw
                 ratiosBv03.append((Double(count) / endToEnd.bv03) / rawRate)
                 // The reading: "counting the outbound files b writes" — a Bv03 and a taakReactie per request.
@@ -71,7 +82,8 @@ enum IntakeBenchmark {
             latencyTable.add(["boa-coord run", "\(sorted.count)", "\(rate)", fixed(percentile(0.5), 1), fixed(percentile(0.9), 1), fixed(percentile(0.99), 1),
                               fixed(sorted.last ?? 0, 1)])
             print(latencyTable.render())
-            try? FileManager.default.removeItem(at: base)
+            // Kept, so that no later run meets the inodes of its deletion: the next run deletes it and then settles.
+            print("the parts' files are left in \(base.path); the next run deletes them and waits --settle seconds")
         } catch let error as UsageError {
             throw error
         } catch {
