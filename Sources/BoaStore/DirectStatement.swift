@@ -104,33 +104,38 @@ struct DirectStatement {
         return value
     }
 
-    /// Runs a SELECT of `columns` (written with ``ColumnList/sql``) and gives its rows decoded, in order; rows
-    /// that decode to nil are left out.
-    func fetchAll<Record>(_ columns: ColumnList, _ decode: (DirectRow) -> Record?) throws -> [Record] {
-        try checkBound()
-        precondition(Int(sqlite3_column_count(handle)) == columns.positions.count, "the statement does not select the column list")
+    /// Runs a SELECT of `Record`'s columns (written with ``ColumnList/sql``) and gives its rows decoded, in order;
+    /// rows that decode to nil are left out.
+    func fetchAll<Record: DirectRecord>(_: Record.Type) throws -> [Record] {
+        let row = try startReading(Record.columnList)
         defer { sqlite3_reset(handle) }
-        let row = DirectRow(handle: handle, columns: columns)
         var records: [Record] = []
         while true {
             switch sqlite3_step(handle) {
             case SQLITE_DONE: return records
-            case SQLITE_ROW: if let record = decode(row) { records.append(record) }
+            case SQLITE_ROW: if let record = Record(row: row) { records.append(record) }
             case let code: throw failure(code)
             }
         }
     }
 
-    /// Runs a SELECT of `columns` and gives its first row decoded (nil when there is none, or it decodes to nil).
-    func fetchOne<Record>(_ columns: ColumnList, _ decode: (DirectRow) -> Record?) throws -> Record? {
-        try checkBound()
-        precondition(Int(sqlite3_column_count(handle)) == columns.positions.count, "the statement does not select the column list")
+    /// Runs a SELECT of `Record`'s columns and gives its first row decoded (nil when there is none, or it decodes
+    /// to nil).
+    func fetchOne<Record: DirectRecord>(_: Record.Type) throws -> Record? {
+        let row = try startReading(Record.columnList)
         defer { sqlite3_reset(handle) }  // the rest of the rows are not wanted
         switch sqlite3_step(handle) {
         case SQLITE_DONE: return nil
-        case SQLITE_ROW: return decode(DirectRow(handle: handle, columns: columns))
+        case SQLITE_ROW: return Record(row: row)
         case let code: throw failure(code)
         }
+    }
+
+    /// Checks the bindings and that the statement selects `columns`, and gives the row that reads them.
+    private func startReading(_ columns: ColumnList) throws -> DirectRow {
+        try checkBound()
+        precondition(Int(sqlite3_column_count(handle)) == columns.positions.count, "the statement does not select the column list")
+        return DirectRow(handle: handle, columns: columns)
     }
 
     private func checkBound() throws {
@@ -163,6 +168,15 @@ struct ColumnList: Sendable {
         for (index, name) in sql.split(separator: ",").enumerated() { positions[String(name.filter { !$0.isWhitespace })] = Int32(index) }
         self.positions = positions
     }
+}
+
+/// A record read by ``DirectStatement/fetchAll(_:)`` and ``DirectStatement/fetchOne(_:)``: its SELECTs write
+/// ``columnList``'s SQL as their column list.
+protocol DirectRecord {
+    /// The columns read, in the order of the SELECT.
+    static var columnList: ColumnList { get }
+    /// The record of the current row; nil leaves the row out.
+    init?(row: DirectRow)
 }
 
 /// The current row of a SELECT run by ``DirectStatement``, read by column name from SQLite's C API: reading

@@ -15,7 +15,7 @@ public enum InboundOutcome: String, Hashable, Sendable, CaseIterable {
 }
 
 /// One inbound file as recorded (`inbound_message`).
-public struct InboundRecord: Hashable, Sendable {
+public struct InboundRecord: Hashable, Sendable, DirectRecord {
     /// Row id (0 before insertion).
     public var id: Int64 = 0
     /// The file's name as found in the inbox.
@@ -137,7 +137,7 @@ public enum OutboundState: String, Hashable, Sendable {
 }
 
 /// One outbound message (`outbound_message`).
-public struct OutboundRecord: Hashable, Sendable {
+public struct OutboundRecord: Hashable, Sendable, DirectRecord {
     /// Row id (0 before insertion).
     public var id: Int64 = 0
     /// The receiving partner's key (`outbox/<partner>/`).
@@ -331,14 +331,14 @@ extension StoreTransaction {
     public func inbound(claimName: String) throws -> InboundRecord? {
         var statement = try DirectStatement(db, cached: "SELECT \(InboundRecord.columns) FROM inbound_message WHERE claim_name = ?")
         statement.bind(claimName)
-        return try statement.fetchOne(InboundRecord.columnList, InboundRecord.init(row:))
+        return try statement.fetchOne(InboundRecord.self)
     }
 
     /// The inbound message with this id.
     public func inbound(id: Int64) throws -> InboundRecord? {
         var statement = try DirectStatement(db, cached: "SELECT \(InboundRecord.columns) FROM inbound_message WHERE id = ?")
         statement.bind(id)
-        return try statement.fetchOne(InboundRecord.columnList, InboundRecord.init(row:))
+        return try statement.fetchOne(InboundRecord.self)
     }
 
     /// The `referentienummer` of the inbound message with this id (nil when there is no such message or it had none).
@@ -358,7 +358,7 @@ extension StoreTransaction {
         var statement = try DirectStatement(db, cached: "SELECT \(InboundRecord.columns) FROM inbound_message WHERE referentienummer IS ? AND sha256 = ? ORDER BY id")
         statement.bind(reference)
         statement.bind(sha256)
-        return try statement.fetchAll(InboundRecord.columnList, InboundRecord.init(row:))
+        return try statement.fetchAll(InboundRecord.self)
     }
 
     /// The accepted (or held) message of a partner with this `referentienummer`.
@@ -368,14 +368,14 @@ extension StoreTransaction {
             """)
         statement.bind(partner)
         statement.bind(reference)
-        return try statement.fetchOne(InboundRecord.columnList, InboundRecord.init(row:))
+        return try statement.fetchOne(InboundRecord.self)
     }
 
     /// The outbound messages answering or caused by an inbound message, oldest first.
     public func outbound(forInbound inboundId: Int64) throws -> [OutboundRecord] {
         var statement = try DirectStatement(db, cached: "SELECT \(OutboundRecord.columns) FROM outbound_message WHERE inbound_id = ? ORDER BY id")
         statement.bind(inboundId)
-        return try statement.fetchAll(OutboundRecord.columnList, OutboundRecord.init(row:))
+        return try statement.fetchAll(OutboundRecord.self)
     }
 
     /// Outbound messages not yet published, oldest first (read inside the transaction, so that a publisher can
@@ -383,7 +383,7 @@ extension StoreTransaction {
     public func unpublishedOutbound(limit: Int) throws -> [OutboundRecord] {
         var statement = try DirectStatement(db, cached: "SELECT \(OutboundRecord.columns) FROM outbound_message WHERE state <> 'PUBLISHED' ORDER BY id LIMIT ?")
         statement.bind(limit)
-        return try statement.fetchAll(OutboundRecord.columnList, OutboundRecord.init(row:))
+        return try statement.fetchAll(OutboundRecord.self)
     }
 
     /// Records the plain-words fault text (the `.fout.txt`) of a rejected message.

@@ -94,7 +94,7 @@ extension StoreTransaction {
             return AbsenceRecord(officerId: row["boa_id"], from: from, until: (row["tot"] as String?).flatMap(StoreTime.milliseconds))
         }
         let tasks = try DirectStatement(db, cached: "SELECT \(TaskRecord.columns) FROM task WHERE closed_at IS NULL ORDER BY id")
-            .fetchAll(TaskRecord.columnList, TaskRecord.init(row:))
+            .fetchAll(TaskRecord.self)
         let periods = try Row.fetchAll(db, cached: "SELECT van, tot FROM roster_period ORDER BY van, tot").compactMap { row -> DatePeriod? in
             guard let from = LocalDate(xsdDate: row["van"]), let until = LocalDate(xsdDate: row["tot"]) else { return nil }
             return DatePeriod(from: from, until: until)

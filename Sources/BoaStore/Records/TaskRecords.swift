@@ -247,7 +247,7 @@ extension StoreTransaction {
     }
 }
 
-extension TaskRecord {
+extension TaskRecord: DirectRecord {
     /// The columns every task SELECT reads, in this order (rows are read by position).
     static let columnList = ColumnList("""
         id, taak_nummer, partner, taak_id, soort, inbound_id, is_test, categorie, subcategorie, prioriteit, status, vertrouwelijkheid,
@@ -309,21 +309,21 @@ extension StoreTransaction {
         var statement = try DirectStatement(db, cached: "SELECT \(TaskRecord.columns) FROM task WHERE partner = ? AND taak_id = ?")
         statement.bind(partner)
         statement.bind(taskId)
-        return try statement.fetchOne(TaskRecord.columnList, TaskRecord.init(row:))
+        return try statement.fetchOne(TaskRecord.self)
     }
 
     /// The task with this number.
     public func task(number: TaskNumber) throws -> TaskRecord? {
         var statement = try DirectStatement(db, cached: "SELECT \(TaskRecord.columns) FROM task WHERE taak_nummer = ?")
         statement.bind(number.description)
-        return try statement.fetchOne(TaskRecord.columnList, TaskRecord.init(row:))
+        return try statement.fetchOne(TaskRecord.self)
     }
 
     /// The task with this row id.
     public func task(id: Int64) throws -> TaskRecord? {
         var statement = try DirectStatement(db, cached: "SELECT \(TaskRecord.columns) FROM task WHERE id = ?")
         statement.bind(id)
-        return try statement.fetchOne(TaskRecord.columnList, TaskRecord.init(row:))
+        return try statement.fetchOne(TaskRecord.self)
     }
 
     /// Writes the changeable fields of a task back (priority, place, window, duration, team, safety,
@@ -371,7 +371,7 @@ extension StoreTransaction {
     /// cancellation was waiting for it).
     public func tasksClosedWithoutReaction() throws -> [TaskRecord] {
         try DirectStatement(db, cached: "SELECT \(TaskRecord.columns) FROM task WHERE reactie IS NULL AND partner IS NOT NULL AND closed_at IS NOT NULL ORDER BY id")
-            .fetchAll(TaskRecord.columnList, TaskRecord.init(row:))
+            .fetchAll(TaskRecord.self)
     }
 }
 
@@ -380,6 +380,6 @@ extension StoreTransaction {
     public func tasks(origin: TaskOrigin, open: Bool) throws -> [TaskRecord] {
         var statement = try DirectStatement(db, cached: "SELECT \(TaskRecord.columns) FROM task WHERE soort = ? \(open ? "AND closed_at IS NULL" : "") ORDER BY id")
         statement.bind(origin.rawValue)
-        return try statement.fetchAll(TaskRecord.columnList, TaskRecord.init(row:))
+        return try statement.fetchAll(TaskRecord.self)
     }
 }
