@@ -11,8 +11,8 @@ import Foundation
 /// (a) and (b) alternate for `--rounds` rounds (this VM's disk speed swings several-fold within a minute, so one
 /// (a) next to one (b) can mislead); each round's ratio is shown, and the median ratio is the result.
 ///
-/// Nothing is deleted between the parts: every part writes into a folder of its own, and the benchmark's folder goes
-/// only at the end. On ext4 without a journal the kernel does not reuse an inode freed in the last 60 s (longer while
+/// Nothing is deleted between the parts: every part writes into a folder of its own inside the benchmark's folder.
+/// On ext4 without a journal the kernel does not reuse an inode freed in the last 60 s (longer while
 /// its inode-table block is dirty) and searches the inode tables past such inodes, so a part that follows the deletion
 /// of tens of thousands of files is slowed by that deletion, not by its own work. The folder is left in place at the
 /// end; the next run deletes it first and waits `--settle` seconds (65) before the first part.
