@@ -77,10 +77,13 @@ public struct RunService: Service {
                     // the pass is tried again later, with growing pauses. No fault is sent for it.
                     backoff = min(max(backoff * 2, 500), 60_000)
                     nextWake = backoff
+                    // The failed pass's files are still in the inbox: the next try scans again, so that they come
+                    // first again (oldest first) instead of after the rest of the backlog.
+                    backlog.removeAll()
                     logger.warning("pass failed; trying again", metadata: ["error": "\(error)", "retry.ms": "\(backoff)"])
                 }
                 if stopping.load(ordering: .relaxed) { break }
-                if !backlog.isEmpty && backoff == 0 { continue }
+                if !backlog.isEmpty { continue }  // only after a pass that succeeded (a failure empties it)
                 await wakeup.wait(timeout: .milliseconds(nextWake))
             }
         } onGracefulShutdown: {
